@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * The one typed IPC contract (architecture.md, rule 2): channel → zod input and output. Main's handlers, the preload
+ * object and the renderer's `window.desktop` type all derive from it. Channel names are `domain:verb-noun`.
+ */
+
+const fileFilterSchema = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(10),
+});
+
+/** A file name suggested to the save dialog: a plain name, never a path. */
+const plainFileNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !/[/\\]|^\.\.?$|\0/.test(name), { message: 'A file name, not a path' });
+
+export const MAX_OPEN_FILE_BYTES = 512 * 1024 * 1024;
+
+export const ipcContract = {
+  'app:get-info': {
+    input: z.undefined(),
+    output: z.object({
+      name: z.string(),
+      version: z.string(),
+      platform: z.string(),
+      electronVersion: z.string(),
+      isPackaged: z.boolean(),
+    }),
+  },
+  'file:save': {
+    input: z.object({
+      suggestedName: plainFileNameSchema,
+      filters: z.array(fileFilterSchema).max(10),
+      data: z.instanceof(Uint8Array),
+    }),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), fileName: z.string() }),
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('failed'), message: z.string() }),
+    ]),
+  },
+  'file:open': {
+    input: z.object({
+      filters: z.array(fileFilterSchema).max(10),
+      maxBytes: z.number().int().positive().max(MAX_OPEN_FILE_BYTES),
+    }),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('opened'), fileName: z.string(), data: z.instanceof(Uint8Array) }),
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('too-large'), fileName: z.string(), size: z.number(), maxBytes: z.number() }),
+      z.object({ status: z.literal('failed'), message: z.string() }),
+    ]),
+  },
+  'print:save-pdf': {
+    input: z.object({ suggestedName: plainFileNameSchema, landscape: z.boolean() }),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), fileName: z.string() }),
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('failed'), message: z.string() }),
+    ]),
+  },
+  'shell:open-external': {
+    input: z.object({ url: z.string().max(4096) }),
+    output: z.object({ opened: z.boolean() }),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type IpcChannel = keyof typeof ipcContract;
+export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
+export type IpcInput<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['input']>;
+export type IpcOutput<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['output']>;
+
+/** `domain:verb-noun` → `verbNoun`: the preload's method names, derived so that they cannot drift. */
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type MethodName<C extends string> = C extends `${string}:${infer Action}` ? CamelCase<Action> : never;
+
+export function methodNameOf(channel: IpcChannel): string {
+  const action = channel.slice(channel.indexOf(':') + 1);
+  return action.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+/** The API exposed as `window.desktop`: one function per channel. */
+export type DesktopBridge = {
+  [C in IpcChannel as MethodName<C>]: IpcInput<C> extends undefined
+    ? () => Promise<IpcOutput<C>>
+    : (input: IpcInput<C>) => Promise<IpcOutput<C>>;
+};
