@@ -1,0 +1,87 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  Alias,
+  AuditEntry,
+  CheckinEvent,
+  Consent,
+  Erasure,
+  ExportLogEntry,
+  Mission,
+  ReviewItem,
+  Settings,
+  Shift,
+  SignUp,
+  Volunteer,
+} from '../../shared/domain/model';
+
+/** A volunteer as stored: the record plus the folded search keys derived from it (recomputed on every write). */
+export type StoredVolunteer = Volunteer & { searchKeys: string[] };
+
+/** Desk-local key/value rows (rule 7: never merged, never taken from a restored backup). */
+export interface DeskRow {
+  key: 'desk';
+  deskId: string;
+  createdAt: string;
+  /** The last hybrid-logical-clock value this desk produced or saw, so clocks survive a restart. */
+  lastClock: string | null;
+}
+export interface SettingsRow extends Settings {
+  key: 'settings';
+}
+export interface KeyValueRow {
+  key: string;
+  value: unknown;
+}
+
+export const DATABASE_NAME = 'desk-climat';
+
+/**
+ * The one Dexie class (architecture.md, rule 6). Versions are append-only: never edit a published version's schema,
+ * add `this.version(n + 1)` with an upgrade and a migration test that builds the previous schema.
+ *
+ * Indexes serve the queries of product.md: volunteers by reference, e-mail, phone, name, postcode, arrondissement,
+ * status, skill and folded search keys (multi-entry); missions by category, status and arrondissement; shifts by
+ * mission and by start (planning week, today's desk); sign-ups by shift, volunteer and shift+status (fill rates,
+ * waiting list); check-in events by sign-up and shift (the desk's counters); logs by time.
+ */
+export class DeskDatabase extends Dexie {
+  volunteers!: EntityTable<StoredVolunteer, 'id'>;
+  consents!: EntityTable<Consent, 'id'>;
+  missions!: EntityTable<Mission, 'id'>;
+  shifts!: EntityTable<Shift, 'id'>;
+  signUps!: EntityTable<SignUp, 'id'>;
+  checkinEvents!: EntityTable<CheckinEvent, 'id'>;
+  aliases!: EntityTable<Alias, 'id'>;
+  reviewItems!: EntityTable<ReviewItem, 'id'>;
+  auditLog!: EntityTable<AuditEntry, 'id'>;
+  exportLog!: EntityTable<ExportLogEntry, 'id'>;
+  erasures!: EntityTable<Erasure, 'volunteerId'>;
+  settings!: EntityTable<SettingsRow, 'key'>;
+  desk!: EntityTable<DeskRow, 'key'>;
+  syncState!: EntityTable<KeyValueRow, 'key'>;
+  uiPreferences!: EntityTable<KeyValueRow, 'key'>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+/** Version 1 of the schema, exported so that migration tests can build it as it was. */
+export const SCHEMA_V1 = {
+  volunteers: 'id, &ref, email, phone, lastName, postcode, arrondissementInsee, status, birthDate, *skills, *searchKeys',
+  consents: 'id, volunteerId, [volunteerId+purpose]',
+  missions: 'id, category, status, arrondissementInsee',
+  shifts: 'id, missionId, start, [missionId+start]',
+  signUps: 'id, shiftId, volunteerId, [shiftId+status], [volunteerId+shiftId]',
+  checkinEvents: 'id, signUpId, shiftId, at',
+  aliases: 'id, fromVolunteerId, toVolunteerId',
+  reviewItems: 'id, kind, state',
+  auditLog: 'id, at, action, subjectId',
+  exportLog: 'id, at',
+  erasures: 'volunteerId',
+  settings: 'key',
+  desk: 'key',
+  syncState: 'key',
+  uiPreferences: 'key',
+} as const;
