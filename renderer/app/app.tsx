@@ -1,0 +1,77 @@
+import { useEffect } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { FirstStartScreen } from '../features/settings';
+import { StatusMessage } from '../components/status-message';
+import { useSettings } from '../db/hooks';
+import { RepositoriesProvider } from '../db/repositories-context';
+import { applyDocumentLanguage } from '../lib/i18n';
+import type { Started } from './bootstrap';
+import { ROUTES } from './routes';
+import { Shell } from './shell';
+
+/*
+ * Hash routing: the renderer is one index.html served from app://bundle/ in Electron and from any static server in
+ * a browser; a hash URL never asks the server for another path.
+ */
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <Shell />,
+    children: [
+      { index: true, element: <Navigate to="/volunteers" replace /> },
+      ...ROUTES.map(({ path, Screen }) => ({ path, element: <Screen /> })),
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+export function App({ started }: { started: Started }) {
+  if (!started.ok) {
+    return (
+      <I18nextProvider i18n={started.i18n}>
+        <StorageError message={started.message} />
+      </I18nextProvider>
+    );
+  }
+  return (
+    <I18nextProvider i18n={started.i18n}>
+      <RepositoriesProvider repositories={started.repositories}>
+        <FirstStartGate />
+      </RepositoriesProvider>
+    </I18nextProvider>
+  );
+}
+
+/** Until the association has introduced itself, the first-start screen stands in for the app. */
+function FirstStartGate() {
+  const settings = useSettings();
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (settings && i18n.language !== settings.language) {
+      void i18n.changeLanguage(settings.language);
+      applyDocumentLanguage(settings.language);
+    }
+  }, [settings, i18n]);
+  useEffect(() => {
+    // The benchmark and the end-to-end tests wait for this marker: the app is interactive.
+    if (settings) document.getElementById('root')?.setAttribute('data-app-ready', 'true');
+  }, [settings]);
+  if (!settings) return null;
+  if (!settings.firstStartCompletedAt) return <FirstStartScreen />;
+  return <RouterProvider router={router} />;
+}
+
+function StorageError({ message }: { message: string }) {
+  const { t } = useTranslation();
+  return (
+    <main>
+      <StatusMessage tone="error">{t('app.storageError', { message })}</StatusMessage>
+    </main>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <p>{t('app.notFound')}</p>;
+}

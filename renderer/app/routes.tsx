@@ -1,0 +1,18 @@
+import { DeskScreen } from '../features/desk';
+import { ExportsScreen } from '../features/exports';
+import { MissionsScreen } from '../features/missions';
+import { PlanningScreen } from '../features/planning';
+import { ReportsScreen } from '../features/reports';
+import { SettingsScreen } from '../features/settings';
+import { VolunteersScreen } from '../features/volunteers';
+
+/** The main navigation, in the order of a coordinator's week. `labelKey` is an i18n key under `nav`. */
+export const ROUTES = [
+  { path: 'volunteers', labelKey: 'nav.volunteers', Screen: VolunteersScreen },
+  { path: 'missions', labelKey: 'nav.missions', Screen: MissionsScreen },
+  { path: 'planning', labelKey: 'nav.planning', Screen: PlanningScreen },
+  { path: 'desk', labelKey: 'nav.desk', Screen: DeskScreen },
+  { path: 'exports', labelKey: 'nav.exports', Screen: ExportsScreen },
+  { path: 'reports', labelKey: 'nav.reports', Screen: ReportsScreen },
+  { path: 'settings', labelKey: 'nav.settings', Screen: SettingsScreen },
+] as const;

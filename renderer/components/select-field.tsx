@@ -1,0 +1,39 @@
+import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, type Key } from 'react-aria-components';
+import styles from './field.module.css';
+
+export interface SelectFieldProps<K extends string> {
+  label: string;
+  options: ReadonlyArray<{ id: K; label: string }>;
+  value: K;
+  onChange: (value: K) => void;
+  name?: string;
+}
+
+/** React Aria's select: a listbox popover with type-ahead and arrow keys (WAI-ARIA APG "Select-only combobox"). */
+export function SelectField<K extends string>({ label, options, value, onChange, name }: SelectFieldProps<K>) {
+  return (
+    <Select
+      className={styles.field}
+      selectedKey={value}
+      onSelectionChange={(key: Key | null) => {
+        if (key !== null) onChange(String(key) as K);
+      }}
+      name={name}
+    >
+      <Label className={styles.label}>{label}</Label>
+      <Button className={styles.selectButton}>
+        <SelectValue />
+        <span aria-hidden="true">▾</span>
+      </Button>
+      <Popover className={styles.popover}>
+        <ListBox className={styles.listBox}>
+          {options.map((option) => (
+            <ListBoxItem key={option.id} id={option.id} className={styles.option}>
+              {option.label}
+            </ListBoxItem>
+          ))}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}

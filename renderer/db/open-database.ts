@@ -1,0 +1,18 @@
+import { DeskDatabase } from './database';
+
+/**
+ * Opens the app's one database. The browser may evict non-persistent storage under pressure: ask for persistent
+ * storage (https://web.dev/articles/persistent-storage). Electron grants it; a browser may say no, which is reported
+ * rather than fatal.
+ */
+export async function openDatabase(name?: string): Promise<{ db: DeskDatabase; persisted: boolean }> {
+  const db = new DeskDatabase(name);
+  await db.open();
+  let persisted = false;
+  try {
+    persisted = (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    persisted = false;
+  }
+  return { db, persisted };
+}

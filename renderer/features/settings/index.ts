@@ -1,0 +1,2 @@
+export { FirstStartScreen } from './first-start-screen';
+export { SettingsScreen } from './settings-screen';

@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../components/page';
+import { useSettings } from '../../db/hooks';
+import { useRepositories } from '../../db/repositories-context';
+import { SettingsForm } from './settings-form';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  const repositories = useRepositories();
+  return (
+    <Page title={t('settings.title')}>
+      {settings && (
+        <SettingsForm
+          settings={settings}
+          submitLabel={t('common.save')}
+          onSave={async (next) => {
+            await repositories.settings.save(next);
+          }}
+        />
+      )}
+      <p>{t('settings.deskId', { id: repositories.desk.deskId })}</p>
+    </Page>
+  );
+}

@@ -1,0 +1,1 @@
+export { VolunteersScreen } from './volunteers-screen';

@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * End-to-end harness: the built renderer (dist/renderer) served on 127.0.0.1, driven in Debian's Chromium by
+ * playwright-core (never `npx playwright install`: browsers cannot be downloaded here). Real IndexedDB, real files.
+ */
+
+export const RENDERER_DIST = resolve(import.meta.dirname, '../../dist/renderer');
+
+/** Chromium from $CHROMIUM_PATH, else Debian's /usr/bin/chromium; says what to install when there is none. */
+export function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (path): path is string => Boolean(path),
+  );
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      'Chromium est introuvable : installez-le (Debian : `apt-get install -y chromium`) ou indiquez son chemin dans CHROMIUM_PATH.\n' +
+        'Chromium not found: install it (Debian: `apt-get install -y chromium`) or set CHROMIUM_PATH to its executable.',
+    );
+  }
+  return found;
+}
+
+/** Flags for a closed network: no background requests, no component updates, no first-run UI. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export interface StaticServer {
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+/** A static server for a folder, refusing any path outside it. */
+export async function serveFolder(root: string): Promise<StaticServer> {
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html is missing: run \`npm run build\` first.`);
+  }
+  const server: Server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
+    if (!file.startsWith(root + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+        response.end(body);
+      },
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('Server has no port');
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+export interface E2eSession {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly server: StaticServer;
+  /** Every URL the page requested, to check that the app makes no request outside itself. */
+  readonly requests: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh browser with an empty profile (so an empty IndexedDB), the renderer served, one page open on it. */
+export async function openApp(): Promise<E2eSession> {
+  const server = await serveFolder(RENDERER_DIST);
+  // Playwright gives every launch a fresh, empty profile of its own: IndexedDB starts empty.
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true });
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.origin}/index.html`);
+  await page.waitForSelector('[data-app-ready]');
+  return {
+    browser,
+    context,
+    page,
+    server,
+    requests,
+    async close() {
+      await browser.close();
+      await server.close();
+      if (errors.length > 0) throw new Error(`Uncaught errors in the page:\n${errors.join('\n')}`);
+    },
+  };
+}
+
+/** Requests that left the app's own origin (data: and blob: URLs are the page's own memory). */
+export function foreignRequests(session: E2eSession): string[] {
+  return session.requests.filter(
+    (url) => !url.startsWith(`${session.server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'),
+  );
+}
