@@ -1,0 +1,21 @@
+import { type IpcOutput } from '../../shared/ipc/contract';
+import { openExternalIfAllowed } from './external-url';
+import { openFile, saveFile, type FileServiceDeps } from './files';
+import { type IpcHandlers } from './ipc';
+import { savePageAsPdf } from './print';
+
+export interface HandlerDeps extends FileServiceDeps {
+  readonly appInfo: () => IpcOutput<'app:get-info'>;
+  readonly openExternal: (url: string) => Promise<void>;
+}
+
+/** One handler per channel of the contract; `registerIpcHandlers` wraps each of them with the checks. */
+export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
+  return {
+    'app:get-info': async () => deps.appInfo(),
+    'file:save': (input) => saveFile(input, deps),
+    'file:open': (input) => openFile(input, deps),
+    'print:save-pdf': (input, { sender }) => savePageAsPdf(input, sender, deps),
+    'shell:open-external': async ({ url }) => ({ opened: await openExternalIfAllowed(deps.openExternal, url) }),
+  };
+}
