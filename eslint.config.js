@@ -136,6 +136,11 @@ export default tseslint.config(
     },
   },
   {
+    // Build configuration runs in Node, not in the renderer.
+    files: ['renderer/vite.config.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {

@@ -17,7 +17,13 @@ function contentSecurityPolicy(): Plugin {
       order: 'pre',
       handler(_html, context) {
         const policy = context.server ? DEVELOPMENT_CSP : PRODUCTION_CSP;
-        return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }];
+        return [
+          {
+            tag: 'meta',
+            attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+            injectTo: 'head-prepend',
+          },
+        ];
       },
     },
   };

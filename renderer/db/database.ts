@@ -69,7 +69,8 @@ export class DeskDatabase extends Dexie {
 
 /** Version 1 of the schema, exported so that migration tests can build it as it was. */
 export const SCHEMA_V1 = {
-  volunteers: 'id, &ref, email, phone, lastName, postcode, arrondissementInsee, status, birthDate, *skills, *searchKeys',
+  volunteers:
+    'id, &ref, email, phone, lastName, postcode, arrondissementInsee, status, birthDate, *skills, *searchKeys',
   consents: 'id, volunteerId, [volunteerId+purpose]',
   missions: 'id, category, status, arrondissementInsee',
   shifts: 'id, missionId, start, [missionId+start]',

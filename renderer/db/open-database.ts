@@ -8,11 +8,13 @@ import { DeskDatabase } from './database';
 export async function openDatabase(name?: string): Promise<{ db: DeskDatabase; persisted: boolean }> {
   const db = new DeskDatabase(name);
   await db.open();
-  let persisted = false;
+  return { db, persisted: await requestPersistence() };
+}
+
+async function requestPersistence(): Promise<boolean> {
   try {
-    persisted = (await navigator.storage?.persist?.()) ?? false;
+    return (await navigator.storage?.persist?.()) ?? false;
   } catch {
-    persisted = false;
+    return false;
   }
-  return { db, persisted };
 }

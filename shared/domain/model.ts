@@ -148,12 +148,14 @@ export const signUpSchema = mergeableBaseSchema.extend({
   /** A coordinator's correction wins over the check-in events of this sign-up. */
   correctedArrival: isoInstantSchema.nullable(),
   correctedDeparture: isoInstantSchema.nullable(),
-  declaredHours: z.number().min(0).max(24 * 31).nullable(),
+  declaredHours: z
+    .number()
+    .min(0)
+    .max(24 * 31)
+    .nullable(),
   declaredReason: optionalText(500),
   /** A coordinator's override of a refusal: who, when and why (product.md, "Sign-ups"). */
-  override: z
-    .object({ reason: text(500), operator: text(200), at: isoInstantSchema })
-    .nullable(),
+  override: z.object({ reason: text(500), operator: text(200), at: isoInstantSchema }).nullable(),
 });
 export type SignUp = z.infer<typeof signUpSchema>;
 
@@ -246,7 +248,10 @@ export const settingsSchema = z.object({
   deskName: text(100),
   language: z.enum(LANGUAGES),
   /** Sign-ups cancelled later than this many hours before the start are late cancellations. */
-  cancellationCutoffHours: z.number().min(0).max(24 * 30),
+  cancellationCutoffHours: z
+    .number()
+    .min(0)
+    .max(24 * 30),
   retentionMonths: z.number().int().min(1).max(240),
   firstStartCompletedAt: isoInstantSchema.nullable(),
 });

@@ -46,3 +46,12 @@ function cryptoRandomInt(n: number): number {
   globalThis.crypto.getRandomValues(bytes);
   return (bytes[0] ?? 0) % n;
 }
+
+export const VOLUNTEER_REF_ERRORS = ['invalid_volunteer_ref'] as const;
+export type VolunteerRefError = (typeof VOLUNTEER_REF_ERRORS)[number];
+
+/** As typed or scanned: trimmed and upper-cased (Crockford's alphabet is case-insensitive), then checked. */
+export function checkVolunteerRef(input: string): { ok: true; ref: string } | { ok: false; error: VolunteerRefError } {
+  const ref = input.trim().toUpperCase();
+  return isValidVolunteerRef(ref) ? { ok: true, ref } : { ok: false, error: 'invalid_volunteer_ref' };
+}

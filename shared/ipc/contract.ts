@@ -7,7 +7,10 @@ import { z } from 'zod';
 
 const fileFilterSchema = z.object({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(10),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/))
+    .min(1)
+    .max(10),
 });
 
 /** A file name suggested to the save dialog: a plain name, never a path. */
@@ -74,7 +77,9 @@ export type IpcInput<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['in
 export type IpcOutput<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['output']>;
 
 /** `domain:verb-noun` → `verbNoun`: the preload's method names, derived so that they cannot drift. */
-type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
 type MethodName<C extends string> = C extends `${string}:${infer Action}` ? CamelCase<Action> : never;
 
 export function methodNameOf(channel: IpcChannel): string {

@@ -7,10 +7,7 @@ import type { DeskDatabase, StoredVolunteer } from '../database';
 import { saveClock, type DeskContext } from '../desk-context';
 
 /** What a form provides to create a volunteer; the repository adds id, reference, clocks and derived fields. */
-export type NewVolunteer = Omit<
-  Volunteer,
-  'id' | 'createdAt' | 'clocks' | 'deleted' | 'ref' | 'arrondissementInsee'
->;
+export type NewVolunteer = Omit<Volunteer, 'id' | 'createdAt' | 'clocks' | 'deleted' | 'ref' | 'arrondissementInsee'>;
 
 type Bookkeeping = 'id' | 'createdAt' | 'clocks' | 'ref';
 
@@ -72,7 +69,11 @@ export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) 
     async search(query: string, limit: number): Promise<StoredVolunteer[]> {
       const parsed = parseSearchQuery(query);
       if (parsed.tokens.length === 0) {
-        const all = await db.volunteers.orderBy('lastName').filter((volunteer) => !volunteer.deleted).limit(limit).toArray();
+        const all = await db.volunteers
+          .orderBy('lastName')
+          .filter((volunteer) => !volunteer.deleted)
+          .limit(limit)
+          .toArray();
         return all;
       }
       const longest = parsed.tokens.reduce((a, b) => (b.length > a.length ? b : a));

@@ -27,7 +27,10 @@ export function FirstStartScreen() {
               setLoadingDemo(true);
               await repositories.loadDemoData();
             }
-            await repositories.settings.save({ ...settings, firstStartCompletedAt: repositories.desk.now().toISOString() });
+            await repositories.settings.save({
+              ...settings,
+              firstStartCompletedAt: repositories.desk.now().toISOString(),
+            });
           }}
         >
           <Checkbox isSelected={withDemoData} onChange={setWithDemoData} className={styles.checkbox}>

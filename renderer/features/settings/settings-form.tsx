@@ -62,15 +62,30 @@ export function SettingsForm({
       {errorCount > 0 && <StatusMessage tone="error">{t('common.fixErrors', { count: errorCount })}</StatusMessage>}
       <fieldset>
         <legend>{t('settings.identity')}</legend>
-        <TextField label={t('settings.associationName')} isRequired autoComplete="organization" {...field('associationName')} />
+        <TextField
+          label={t('settings.associationName')}
+          isRequired
+          autoComplete="organization"
+          {...field('associationName')}
+        />
         <TextField label={t('settings.rna')} description={t('settings.rnaHelp')} {...field('rna')} />
-        <TextField label={t('settings.siret')} description={t('settings.siretHelp')} inputMode="numeric" {...field('siret')} />
+        <TextField
+          label={t('settings.siret')}
+          description={t('settings.siretHelp')}
+          inputMode="numeric"
+          {...field('siret')}
+        />
         <TextField label={t('settings.contactEmail')} type="email" autoComplete="email" {...field('contactEmail')} />
         <TextField label={t('settings.contactPhone')} type="tel" autoComplete="tel" {...field('contactPhone')} />
       </fieldset>
       <fieldset>
         <legend>{t('settings.desk')}</legend>
-        <TextField label={t('settings.deskName')} description={t('settings.deskNameHelp')} isRequired {...field('deskName')} />
+        <TextField
+          label={t('settings.deskName')}
+          description={t('settings.deskNameHelp')}
+          isRequired
+          {...field('deskName')}
+        />
         <SelectField<Language>
           label={t('settings.language')}
           name="language"

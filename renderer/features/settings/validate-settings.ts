@@ -15,7 +15,9 @@ export interface SettingsDraft {
 }
 
 /** An i18n key under `validation` for each invalid field. */
-export type SettingsErrors = Partial<Record<keyof SettingsDraft, 'required' | 'rna' | 'siret' | 'email' | 'phone' | 'tooLong'>>;
+export type SettingsErrors = Partial<
+  Record<keyof SettingsDraft, 'required' | 'rna' | 'siret' | 'email' | 'phone' | 'tooLong'>
+>;
 
 export function draftFromSettings(settings: Settings): SettingsDraft {
   return {

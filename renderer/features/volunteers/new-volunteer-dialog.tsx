@@ -60,9 +60,20 @@ export function NewVolunteerDialog({ onCreated }: { onCreated: (message: string)
               )}
               <TextField label={t('volunteers.firstName')} autoComplete="off" {...field('firstName')} />
               <TextField label={t('volunteers.lastName')} autoComplete="off" {...field('lastName')} />
-              <TextField label={t('volunteers.email')} type="email" autoComplete="off" warning={emailWarning} {...field('email')} />
+              <TextField
+                label={t('volunteers.email')}
+                type="email"
+                autoComplete="off"
+                warning={emailWarning}
+                {...field('email')}
+              />
               <TextField label={t('volunteers.phone')} type="tel" autoComplete="off" {...field('phone')} />
-              <TextField label={t('volunteers.postcode')} inputMode="numeric" autoComplete="off" {...field('postcode')} />
+              <TextField
+                label={t('volunteers.postcode')}
+                inputMode="numeric"
+                autoComplete="off"
+                {...field('postcode')}
+              />
               <div className={styles.actions}>
                 <Button variant="secondary" slot="close">
                   {t('common.cancel')}

@@ -10,10 +10,18 @@ export interface VolunteerDraft {
   postcode: string;
 }
 
-export const EMPTY_VOLUNTEER_DRAFT: VolunteerDraft = { firstName: '', lastName: '', email: '', phone: '', postcode: '' };
+export const EMPTY_VOLUNTEER_DRAFT: VolunteerDraft = {
+  firstName: '',
+  lastName: '',
+  email: '',
+  phone: '',
+  postcode: '',
+};
 
 /** An i18n key under `validation` per invalid field. */
-export type VolunteerErrors = Partial<Record<keyof VolunteerDraft, 'required' | 'email' | 'phone' | 'postcode' | 'tooLong'>>;
+export type VolunteerErrors = Partial<
+  Record<keyof VolunteerDraft, 'required' | 'email' | 'phone' | 'postcode' | 'tooLong'>
+>;
 export type VolunteerWarnings = Partial<Record<keyof VolunteerDraft, 'emailNonAscii'>>;
 
 /** The create form's checks, with the domain's rules: names as typed (trimmed), phone to E.164, e-mail checked. */

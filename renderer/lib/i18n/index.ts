@@ -26,6 +26,7 @@ export function createI18n(language: Language = DEFAULT_LANGUAGE): i18n {
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
+    showSupportNotice: false,
   });
   return instance;
 }
