@@ -36,3 +36,21 @@ export function arrondissementFromPostcode(postcode: string): Arrondissement | n
 export function arrondissementFromInsee(insee: string): Arrondissement | null {
   return ARRONDISSEMENTS.find((arrondissement) => arrondissement.insee === insee) ?? null;
 }
+
+/**
+ * Where a mission is, as the export writes it (city-export.md, `arrondissement_insee` and `secteur`): the stored
+ * INSEE code (75101…75120 in Paris, the commune's code outside), else the one the postcode gives by table; the sector
+ * only inside Paris ("Paris Centre" for 1–4, else the number). Online or unknown: both null.
+ */
+export function missionPlace(mission: { arrondissementInsee: string | null; postcode: string | null }): {
+  arrondissementInsee: string | null;
+  sector: string | null;
+} {
+  const insee =
+    mission.arrondissementInsee ??
+    (mission.postcode === null ? null : (arrondissementFromPostcode(mission.postcode)?.insee ?? null));
+  return {
+    arrondissementInsee: insee,
+    sector: insee === null ? null : (arrondissementFromInsee(insee)?.sector ?? null),
+  };
+}
