@@ -23,8 +23,14 @@ const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z
 /** A plain e-mail address, as mail clients accept it after percent-decoding. */
 const MAIL_ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i;
 
-function isAllowedHttps(url: URL): boolean {
-  if (url.username !== '' || url.password !== '') return false; // credentials in a URL are a phishing trick
+/** The raw authority, as typed: the parser drops an empty `:@` and accepts `https:host`, a person never writes either. */
+const RAW_HTTPS_AUTHORITY = /^https:\/\/([^/?#]*)/i;
+
+function isAllowedHttps(raw: string, url: URL): boolean {
+  const authority = RAW_HTTPS_AUTHORITY.exec(raw)?.[1];
+  // Credentials in a URL are a phishing trick (https://www.paris.fr@attacker.example/).
+  if (authority === undefined || authority.includes('@')) return false;
+  if (url.username !== '' || url.password !== '') return false;
   if (url.port !== '') return false;
   return HOST_NAME.test(url.hostname) && url.hostname.includes('.');
 }
@@ -46,12 +52,13 @@ function isAllowedMailto(url: URL): boolean {
 /** Pure: true when `url` may be passed to `shell.openExternal`. */
 export function isAllowedExternalUrl(url: string): boolean {
   if (typeof url !== 'string' || url.length === 0 || url.length > MAX_EXTERNAL_URL_LENGTH) return false;
-  // The parser strips tabs and newlines and trims spaces; a URL that needed that is not one a person typed.
-  if (/\s|\p{Cc}/u.test(url)) return false;
+  // The parser strips tabs and newlines and trims spaces; a URL that needed that is not one a person typed. Format
+  // characters (bidirectional overrides) only serve to make a link read as something else.
+  if (/\s|\p{Cc}|\p{Cf}/u.test(url)) return false;
   if (!isAllowedBySharedPolicy(url)) return false;
   const parsed = parseUrl(url);
   if (parsed === null || !ALLOWED_PROTOCOLS.has(parsed.protocol)) return false;
-  return parsed.protocol === 'https:' ? isAllowedHttps(parsed) : isAllowedMailto(parsed);
+  return parsed.protocol === 'https:' ? isAllowedHttps(url, parsed) : isAllowedMailto(parsed);
 }
 
 /**
