@@ -21,10 +21,13 @@ export type HlcString = string;
 const WALL_DIGITS = 15;
 const COUNTER_DIGITS = 6;
 const MAX_COUNTER = 10 ** COUNTER_DIGITS - 1;
-const HLC_PATTERN = /^(\d{15})-(\d{6})-(.+)$/;
+const MAX_WALL_MS = 10 ** WALL_DIGITS - 1;
+// [\s\S] rather than `.`: a desk id is any non-empty text, and `.` would stop at a line break.
+const HLC_PATTERN = /^(\d{15})-(\d{6})-([\s\S]+)$/;
 
 export function encodeHlc(clock: Hlc): HlcString {
-  if (!Number.isSafeInteger(clock.wallMs) || clock.wallMs < 0) throw new RangeError('HLC wall time out of range');
+  if (!Number.isSafeInteger(clock.wallMs) || clock.wallMs < 0 || clock.wallMs > MAX_WALL_MS)
+    throw new RangeError('HLC wall time out of range');
   if (!Number.isInteger(clock.counter) || clock.counter < 0 || clock.counter > MAX_COUNTER) {
     throw new RangeError('HLC counter out of range');
   }
