@@ -1,0 +1,45 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { isSnapshotError, validateSnapshot } from '../../../shared/snapshot';
+import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, formatCounts, type CliIo } from '../io';
+
+/** `desk validate`: read the whole snapshot, record by record, and say whether every record is valid. */
+export async function runValidate(path: string, io: CliIo): Promise<number> {
+  try {
+    await stat(path);
+  } catch {
+    bilingual(io.err, `Fichier introuvable : ${path}`, `File not found: ${path}`);
+    return EXIT_USAGE;
+  }
+  const started = performance.now();
+  try {
+    const manifest = await validateSnapshot(createReadStream(path, { highWaterMark: 256 * 1024 }));
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    bilingual(
+      io.out,
+      `Sauvegarde valide : ${path} (format ${manifest.version}, poste ${manifest.deskId}, créée le ${manifest.createdAt}, ${seconds} s).`,
+      `Valid snapshot: ${path} (format ${manifest.version}, desk ${manifest.deskId}, created ${manifest.createdAt}, ${seconds} s).`,
+    );
+    for (const line of formatCounts(manifest.counts)) io.out(line);
+    return EXIT_OK;
+  } catch (error) {
+    if (!isSnapshotError(error)) throw error;
+    const where = [
+      error.table === undefined ? null : `table ${error.table}`,
+      error.line === undefined ? null : `ligne ${error.line}`,
+      error.field === undefined ? null : `champ ${error.field}`,
+    ].filter((part) => part !== null);
+    const whereEn = [
+      error.table === undefined ? null : `table ${error.table}`,
+      error.line === undefined ? null : `line ${error.line}`,
+      error.field === undefined ? null : `field ${error.field}`,
+    ].filter((part) => part !== null);
+    bilingual(
+      io.err,
+      `Sauvegarde invalide : ${path}${where.length > 0 ? ` — ${where.join(', ')}` : ''}\n  ${error.fr}`,
+      `Invalid snapshot: ${path}${whereEn.length > 0 ? ` — ${whereEn.join(', ')}` : ''}\n  ${error.en}`,
+    );
+    io.err(`  [${error.code}]`);
+    return EXIT_INVALID;
+  }
+}
