@@ -7,7 +7,7 @@ import { useSettings } from '../db/hooks';
 import { RepositoriesProvider } from '../db/repositories-context';
 import { applyDocumentLanguage } from '../lib/i18n';
 import type { Started } from './bootstrap';
-import { ROUTES } from './routes';
+import { DETAIL_ROUTES, ROUTES } from './routes';
 import { Shell } from './shell';
 
 /*
@@ -20,7 +20,7 @@ const router = createHashRouter([
     element: <Shell />,
     children: [
       { index: true, element: <Navigate to="/volunteers" replace /> },
-      ...ROUTES.map(({ path, Screen }) => ({ path, element: <Screen /> })),
+      ...[...ROUTES, ...DETAIL_ROUTES].map(({ path, Screen }) => ({ path, element: <Screen /> })),
       { path: '*', element: <NotFound /> },
     ],
   },

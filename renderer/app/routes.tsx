@@ -1,6 +1,6 @@
 import { DeskScreen } from '../features/desk';
 import { ExportsScreen } from '../features/exports';
-import { MissionsScreen } from '../features/missions';
+import { MissionPage, MissionsScreen } from '../features/missions';
 import { PlanningScreen } from '../features/planning';
 import { ReportsScreen } from '../features/reports';
 import { SettingsScreen } from '../features/settings';
@@ -16,3 +16,6 @@ export const ROUTES = [
   { path: 'reports', labelKey: 'nav.reports', Screen: ReportsScreen },
   { path: 'settings', labelKey: 'nav.settings', Screen: SettingsScreen },
 ] as const;
+
+/** Screens reached from another screen, not from the navigation. */
+export const DETAIL_ROUTES = [{ path: 'missions/:missionId', Screen: MissionPage }] as const;

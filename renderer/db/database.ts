@@ -73,7 +73,7 @@ export const SCHEMA_V1 = {
     'id, &ref, email, phone, lastName, postcode, arrondissementInsee, status, birthDate, *skills, *searchKeys',
   consents: 'id, volunteerId, [volunteerId+purpose]',
   missions: 'id, category, status, arrondissementInsee',
-  shifts: 'id, missionId, start, [missionId+start]',
+  shifts: 'id, missionId, start, seriesId, [missionId+start]',
   signUps: 'id, shiftId, volunteerId, [shiftId+status], [volunteerId+shiftId]',
   checkinEvents: 'id, signUpId, shiftId, at',
   aliases: 'id, fromVolunteerId, toVolunteerId',

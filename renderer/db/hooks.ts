@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Settings } from '../../shared/domain/model';
+import type { Mission, Settings } from '../../shared/domain/model';
+import type { MissionFilters } from './repositories/missions-repository';
+import type { ShiftWithFill } from './repositories/shifts-repository';
 import { useRepositories } from './repositories-context';
 import type { StoredVolunteer } from './database';
 
@@ -20,4 +22,22 @@ export function useVolunteerCount(): number | undefined {
 export function useVolunteerSearch(query: string, limit = 200): StoredVolunteer[] | undefined {
   const { volunteers } = useRepositories();
   return useLiveQuery(() => volunteers.search(query, limit), [volunteers, query, limit]);
+}
+
+export function useMissions(filters: MissionFilters): Mission[] | undefined {
+  const { missions } = useRepositories();
+  // The filters object is new on every render: its JSON is the dependency.
+  const key = JSON.stringify(filters);
+  return useLiveQuery(() => missions.list(filters), [missions, key]);
+}
+
+/** `null` once loaded when there is no such mission; `undefined` while loading. */
+export function useMission(id: string | undefined): Mission | null | undefined {
+  const { missions } = useRepositories();
+  return useLiveQuery(async () => (id ? ((await missions.get(id)) ?? null) : null), [missions, id]);
+}
+
+export function useShiftsOfMission(missionId: string | undefined): ShiftWithFill[] | undefined {
+  const { shifts } = useRepositories();
+  return useLiveQuery(async () => (missionId ? shifts.listForMission(missionId) : []), [shifts, missionId]);
 }

@@ -2,16 +2,23 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { DeskDatabase } from './database';
 import { loadDemoData } from './demo-data';
 import type { DeskContext } from './desk-context';
+import { createAuditRepository } from './repositories/audit-repository';
+import { createMissionsRepository } from './repositories/missions-repository';
+import { createShiftsRepository } from './repositories/shifts-repository';
 import { createSettingsRepository } from './repositories/settings-repository';
 import { createVolunteersRepository } from './repositories/volunteers-repository';
 
 /** Every repository over the one database instance (architecture.md, rule 6: one Dexie class, one instance). */
 export function createRepositories(db: DeskDatabase, desk: DeskContext) {
+  const audit = createAuditRepository(db, desk);
   return {
     db,
     desk,
+    audit,
     settings: createSettingsRepository(db),
     volunteers: createVolunteersRepository(db, desk),
+    missions: createMissionsRepository(db, desk, audit),
+    shifts: createShiftsRepository(db, desk, audit),
     /** Fills the store with the same synthetic data as `desk seed` (a small scale), for a first look. */
     loadDemoData: () => loadDemoData(db, desk),
   };

@@ -126,3 +126,12 @@ export function foreignRequests(session: E2eSession): string[] {
     (url) => !url.startsWith(`${session.server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'),
   );
 }
+
+/** The first start, filled as a new coordinator would (French, a valid SIRET). */
+export async function completeFirstStart(page: Page, association = 'Les Amis du Climat'): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Bienvenue dans Desk Climat' }).waitFor();
+  await page.getByLabel('Nom de l’association').fill(association);
+  await page.getByLabel('Nom du poste').fill('Accueil principal');
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+}

@@ -4,7 +4,8 @@ import { matchesSearch, parseSearchQuery, searchKeys } from '../../../shared/dom
 import { generateVolunteerRef } from '../../../shared/domain/volunteer-ref';
 import { createRecord, updateRecord } from '../../../shared/records/record';
 import type { DeskDatabase, StoredVolunteer } from '../database';
-import { saveClock, type DeskContext } from '../desk-context';
+import type { DeskContext } from '../desk-context';
+import { writeTransaction } from '../write';
 
 /** What a form provides to create a volunteer; the repository adds id, reference, clocks and derived fields. */
 export type NewVolunteer = Omit<Volunteer, 'id' | 'createdAt' | 'clocks' | 'deleted' | 'ref' | 'arrondissementInsee'>;
@@ -23,29 +24,25 @@ export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) 
 
   return {
     async create(input: NewVolunteer): Promise<StoredVolunteer> {
-      return db.transaction('rw', db.volunteers, db.desk, async () => {
-        const clock = desk.clock.next();
+      return writeTransaction(db, desk, [db.volunteers], async (tick) => {
         const record = createRecord<Volunteer>(
           { ...input, ref: await uniqueRef(), arrondissementInsee: arrondissementOf(input.postcode) },
-          { id: desk.newId(), clock, createdAt: desk.now().toISOString() },
+          { id: desk.newId(), clock: tick(), createdAt: desk.now().toISOString() },
         );
         const stored = withSearchKeys(volunteerSchema.parse(record));
         await db.volunteers.add(stored);
-        await saveClock(db, clock);
         return stored;
       });
     },
 
     async update(id: string, patch: Partial<Omit<Volunteer, Bookkeeping>>): Promise<StoredVolunteer> {
-      return db.transaction('rw', db.volunteers, db.desk, async () => {
+      return writeTransaction(db, desk, [db.volunteers], async (tick) => {
         const existing = await db.volunteers.get(id);
         if (!existing) throw new Error(`Volunteer ${id} not found`);
-        const clock = desk.clock.next();
         const { searchKeys: _keys, ...record } = existing;
         const derived = patch.postcode !== undefined ? { arrondissementInsee: arrondissementOf(patch.postcode) } : {};
-        const updated = withSearchKeys(volunteerSchema.parse(updateRecord(record, { ...patch, ...derived }, clock)));
+        const updated = withSearchKeys(volunteerSchema.parse(updateRecord(record, { ...patch, ...derived }, tick())));
         await db.volunteers.put(updated);
-        await saveClock(db, clock);
         return updated;
       });
     },
@@ -68,18 +65,20 @@ export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) 
      */
     async search(query: string, limit: number): Promise<StoredVolunteer[]> {
       const parsed = parseSearchQuery(query);
-      if (parsed.tokens.length === 0) {
-        const all = await db.volunteers
+      if (parsed.alternatives.length === 0) {
+        return db.volunteers
           .orderBy('lastName')
           .filter((volunteer) => !volunteer.deleted)
           .limit(limit)
           .toArray();
-        return all;
       }
-      const longest = parsed.tokens.reduce((a, b) => (b.length > a.length ? b : a));
+      // One index range per alternative: its longest prefix is the most selective.
+      const prefixes = parsed.alternatives
+        .map((alternative) => alternative.reduce((a, b) => (b.length > a.length ? b : a), ''))
+        .filter((prefix) => prefix !== '');
       const candidates = await db.volunteers
         .where('searchKeys')
-        .startsWithAnyOf([longest, parsed.compact].filter((prefix) => prefix !== ''))
+        .startsWithAnyOf(prefixes)
         .distinct()
         .filter((volunteer) => !volunteer.deleted && matchesSearch(volunteer.searchKeys, parsed))
         .limit(limit)

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/model';
+import { Checkbox } from '../../components/checkbox';
 import { Page } from '../../components/page';
 import { StatusMessage } from '../../components/status-message';
 import { useRepositories } from '../../db/repositories-context';
@@ -33,8 +33,7 @@ export function FirstStartScreen() {
             });
           }}
         >
-          <Checkbox isSelected={withDemoData} onChange={setWithDemoData} className={styles.checkbox}>
-            <span className={styles.box} aria-hidden="true" />
+          <Checkbox isSelected={withDemoData} onChange={setWithDemoData}>
             {t('firstStart.demoData')}
           </Checkbox>
           {loadingDemo && <StatusMessage tone="info">{t('firstStart.demoLoading')}</StatusMessage>}

@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { MESSAGES, type MessageCode } from '../../../shared/domain/messages';
 import type { Language } from '../../../shared/domain/model';
 import { en } from './en';
 import { fr, type Messages } from './fr';
@@ -10,8 +11,16 @@ export const DEFAULT_LANGUAGE: Language = 'fr';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    resources: { translation: Messages; domain: Record<MessageCode, string> };
   }
+}
+
+/** The domain's codes (shared/domain/messages.ts) as the `domain` namespace: `t('domain:nonexistent_local_time')`. */
+function domainMessages(language: Language): Record<MessageCode, string> {
+  return Object.fromEntries(Object.entries(MESSAGES).map(([code, message]) => [code, message[language]])) as Record<
+    MessageCode,
+    string
+  >;
 }
 
 /** One i18next instance per app (and per test), French first. */
@@ -21,7 +30,10 @@ export function createI18n(language: Language = DEFAULT_LANGUAGE): i18n {
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: ['fr', 'en'],
-    resources: { fr: { translation: fr }, en: { translation: en } },
+    resources: {
+      fr: { translation: fr, domain: domainMessages('fr') },
+      en: { translation: en, domain: domainMessages('en') },
+    },
     // React escapes what it renders; i18next must not escape a second time.
     interpolation: { escapeValue: false },
     initAsync: false,

@@ -1,0 +1,2 @@
+export { MissionPage } from './mission-page';
+export { MissionsScreen } from './missions-screen';

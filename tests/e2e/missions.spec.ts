@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+
+describe('missions and shifts, as a coordinator', () => {
+  let session: E2eSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it('creates a mission, refuses 02:30 on 29 March 2026, asks which 02:30 on 25 October, and creates a recurring series from its preview', async () => {
+    session = await openApp();
+    const { page } = session;
+    await completeFirstStart(page);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Missions' })
+      .click();
+    await page.getByRole('link', { name: 'Nouvelle mission' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nouvelle mission' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Intitulé').fill('Fresque du Climat — Mairie du 16e');
+    await page.getByLabel('Nom du lieu').fill('Mairie du 16e');
+    await page.getByLabel('Code postal').fill('75116');
+    await page.getByLabel('Âge minimum').fill('15');
+    await page.getByRole('button', { name: 'Créer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fresque du Climat — Mairie du 16e' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'a été créée' }).waitFor();
+
+    // One shift at 02:30 on the spring-forward night: refused with the domain's message.
+    await page.getByRole('button', { name: 'Ajouter un créneau' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ajouter un créneau' });
+    await dialog.getByLabel('Date').fill('2026-03-29');
+    await dialog.getByLabel('Début').fill('02:30');
+    await dialog.getByLabel('Fin').fill('05:00');
+    await dialog.getByRole('button', { name: 'Créer' }).click();
+    await dialog.getByText('Cette heure n’existe pas à Paris ce jour-là').waitFor();
+
+    // 02:30 on 25 October happens twice: the user chooses the second one (winter time, +01:00).
+    await dialog.getByLabel('Date').fill('2026-10-25');
+    await dialog.getByRole('button', { name: 'Créer' }).click();
+    await dialog.getByText('Cette heure existe deux fois').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // React Aria keeps the native input visually hidden: a person clicks the label.
+    await dialog.getByText('La seconde (heure d’hiver, +01:00)').click();
+    expect(await dialog.getByRole('radio', { name: /La seconde/ }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Créer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const table = page.getByRole('table', { name: 'Créneaux de la mission' });
+    const row = table.getByRole('row').filter({ hasText: '25 oct. 2026' });
+    await row.waitFor();
+    // 02:30 (+01:00) → 05:00 (+01:00) is 2.5 hours.
+    expect(await row.textContent()).toContain('2,5 h');
+
+    // A recurring series: Tuesdays and Thursdays 18:00–20:00 over two weeks, one date left out.
+    await page.getByRole('button', { name: 'Créneaux récurrents' }).click();
+    const recurring = page.getByRole('dialog', { name: 'Créneaux récurrents' });
+    await recurring.getByText('Mardi', { exact: true }).click();
+    await recurring.getByText('Jeudi', { exact: true }).click();
+    await recurring.getByLabel('Début').fill('18:00');
+    await recurring.getByLabel('Fin').fill('20:00');
+    await recurring.getByLabel('Du', { exact: true }).fill('2026-12-01');
+    await recurring.getByLabel('Au', { exact: true }).fill('2026-12-14');
+    await recurring.getByLabel(/Dates exclues/).fill('2026-12-08');
+    await recurring.getByText('3 créneaux seront créés.').waitFor();
+    expect(await recurring.getByRole('listitem').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('2026-12-08 — ')]),
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await recurring.getByRole('button', { name: 'Créer 3 créneaux' }).click();
+    await page.getByRole('status').filter({ hasText: '3 créneaux ont été créés.' }).waitFor();
+    expect(await table.getByRole('row').count()).toBe(1 + 4);
+
+    // Delete the whole series, then undo.
+    await table
+      .getByRole('row')
+      .filter({ hasText: '1 déc. 2026' })
+      .getByRole('button', { name: 'Supprimer toute la série' })
+      .click();
+    await page.getByRole('status').filter({ hasText: '3 créneau(x) supprimé(s).' }).waitFor();
+    expect(await table.getByRole('row').count()).toBe(1 + 1);
+    await page.getByRole('button', { name: 'Annuler la suppression' }).click();
+    await page.getByRole('status').filter({ hasText: 'La suppression a été annulée.' }).waitFor();
+    await expect.poll(() => table.getByRole('row').count()).toBe(1 + 4);
+
+    // The mission is in the list, found by its category filter.
+    await page.getByRole('link', { name: 'Retour aux missions' }).click();
+    await page.getByRole('link', { name: 'Fresque du Climat — Mairie du 16e' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(foreignRequests(session)).toEqual([]);
+  });
+});
