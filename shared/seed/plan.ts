@@ -220,7 +220,7 @@ export function planSeed(options: SeedOptions): SeedPlan {
     } else if (RECURRING_CATEGORIES.includes(category) || random.chance(0.15)) {
       // Recurring: one or two weekdays, the same wall time, for several weeks (product.md, "Shifts").
       const series = seriesCount++;
-      const weeks = random.between(8, 16);
+      const weeks = random.between(9, 17);
       const twice = random.chance(0.5);
       for (let week = 0; week < weeks; week++) {
         for (const offset of twice ? [0, 2] : [0]) {
@@ -230,7 +230,7 @@ export function planSeed(options: SeedOptions): SeedPlan {
         }
       }
     } else {
-      const count = random.between(2, 8);
+      const count = random.between(2, 9);
       for (let k = 0; k < count; k++) {
         const [y, mo, d] = parisDate(dayMs + random.int(45) * DAY_MS);
         const start = parisInstant(y, mo, d, hour, minute);
@@ -256,7 +256,7 @@ export function planSeed(options: SeedOptions): SeedPlan {
   const chosen = new Set<number>();
   for (let s = 0; s < shifts; s++) {
     const mission = shiftMission[s] as number;
-    const capacity = Math.max(2, Math.round((10 + random.int(31)) * capacityScale));
+    const capacity = Math.max(2, Math.round((10 + random.int(35)) * capacityScale));
     shiftCapacity[s] = capacity;
     const past = (shiftEnd[s] as number) <= nowMs;
     const mode = past ? pickMode(random.float()) : -1;

@@ -293,12 +293,12 @@ class TableReader {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
-      throw snapshotError(
-        'invalid-record',
-        `Enregistrement invalide : ${issue?.message ?? 'invalide'}`,
-        `Invalid record: ${issue?.message ?? 'invalid'}`,
-        { table: this.name, line, ...(field === undefined ? {} : { field }) },
-      );
+      const [fr, en] = issueText(issue);
+      throw snapshotError('invalid-record', `Enregistrement invalide : ${fr}`, `Invalid record: ${en}`, {
+        table: this.name,
+        line,
+        ...(field === undefined ? {} : { field }),
+      });
     }
     const record = parsed.data as SharedRecord<SharedTableName>;
     const key = (record as Record<string, unknown>)[this.key] as string;
@@ -330,6 +330,26 @@ class TableReader {
   ): SnapshotError {
     return snapshotError(code, fr, en, { table: this.name, line, ...(field === undefined ? {} : { field }) });
   }
+}
+
+/**
+ * A zod issue in French and in English. Zod speaks English only; the schemas' own messages are already written
+ * "français / English" and are split; the common built-in issues get a French wording here.
+ */
+function issueText(issue: z.core.$ZodIssue | undefined): [string, string] {
+  if (!issue) return ['invalide', 'invalid'];
+  const [customFr, customEn] = issue.message.split(' / ');
+  if (customEn !== undefined && customFr !== undefined) return [customFr, customEn];
+  const french: Partial<Record<z.core.$ZodIssue['code'], string>> = {
+    invalid_type: `type inattendu (${'expected' in issue ? String(issue.expected) : '?'} attendu)`,
+    invalid_value: 'valeur non autorisée',
+    invalid_format: 'format invalide',
+    too_big: 'trop grand ou trop long',
+    too_small: 'trop petit ou trop court',
+    invalid_union: 'aucune forme admise ne convient',
+    unrecognized_keys: 'champs inconnus',
+  };
+  return [french[issue.code] ?? issue.message, issue.message];
 }
 
 /** Read a whole snapshot without keeping it: its manifest when every record is valid, else a `SnapshotError`. */

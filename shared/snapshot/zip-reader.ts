@@ -1,4 +1,5 @@
 import { Inflate } from 'fflate';
+import { rechunk } from './bytes';
 import { crc32Update } from './crc32';
 import { snapshotError } from './errors';
 
@@ -165,7 +166,7 @@ class EntryDecoder {
 
 /** The entries of a ZIP archive read from a byte stream, decompressed as they come; checks the whole archive. */
 export async function* readZip(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<ZipEvent, void, undefined> {
-  const queue = new ByteQueue(chunks[Symbol.asyncIterator]());
+  const queue = new ByteQueue(rechunk(chunks)[Symbol.asyncIterator]());
   try {
     yield* readEntries(queue);
   } finally {
