@@ -1,32 +1,5 @@
-import { type Session, type WebContents, type WebPreferences } from 'electron';
+import { type Session, type WebContents } from 'electron';
 import { openExternalIfAllowed } from './external-url';
-
-/**
- * The renderer's web preferences, one constant per item of Electron's security checklist:
- * - item 2, no Node.js integration for remote or local content (also in workers and subframes);
- * - item 3, context isolation, so the preload's world and the page's world never share objects;
- * - item 4, the process sandbox;
- * - item 6, web security stays on, and item 8, no insecure content;
- * - item 9, no experimental features; item 10, no Blink features switched on;
- * - item 12, no `<webview>` tag at all.
- */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-  };
-}
 
 /**
  * Guards every web contents the app creates:

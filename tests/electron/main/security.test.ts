@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { hardenSession, hardenWebContents, secureWebPreferences } from '../../../electron/main/security';
+import { hardenSession, hardenWebContents } from '../../../electron/main/security';
 
 type Listener = (event: { preventDefault: () => void }, ...args: unknown[]) => void;
 
@@ -24,31 +24,6 @@ function fakeWebContents() {
   const openWindow = (url: string) => windowOpenHandler!({ url });
   return { contents, fire, openWindow };
 }
-
-describe('secureWebPreferences (Electron security checklist)', () => {
-  const preferences = secureWebPreferences('/app/out/preload/index.cjs');
-
-  it.each([
-    ['sandbox', true],
-    ['contextIsolation', true],
-    ['nodeIntegration', false],
-    ['nodeIntegrationInWorker', false],
-    ['nodeIntegrationInSubFrames', false],
-    ['webviewTag', false],
-    ['webSecurity', true],
-    ['allowRunningInsecureContent', false],
-    ['experimentalFeatures', false],
-    ['navigateOnDragDrop', false],
-  ] as const)('sets %s to %s', (key, value) => {
-    expect(preferences[key]).toBe(value);
-  });
-
-  it('loads the preload and switches on no Blink feature', () => {
-    expect(preferences.preload).toBe('/app/out/preload/index.cjs');
-    expect(preferences).not.toHaveProperty('enableBlinkFeatures');
-    expect(preferences).not.toHaveProperty('additionalArguments');
-  });
-});
 
 describe('hardenWebContents', () => {
   it.each([
