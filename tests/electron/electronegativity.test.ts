@@ -60,7 +60,9 @@ async function scan(input: string, output: string): Promise<Finding[]> {
     });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`electronegativity failed on ${input}: ${String(error)}\n${stdout ?? ''}\n${stderr ?? ''}`);
+    throw new Error(`electronegativity failed on ${input}: ${String(error)}\n${stdout ?? ''}\n${stderr ?? ''}`, {
+      cause: error,
+    });
   }
   const [header, ...rows] = parseCsv(await readFile(output, 'utf8'));
   expect(header?.map((name) => name.trim())).toEqual([
