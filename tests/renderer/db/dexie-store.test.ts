@@ -101,7 +101,12 @@ describe('Dexie store adapter', { timeout: 60_000 }, () => {
     } as typeof source;
     const bytes = await collectBytes(writeSnapshot(broken, { deskId: 'desk-b', createdAt: SEED.now }));
     const phases = new Set<string>();
-    const loading = loadSnapshotIntoStore(db, new Blob([bytes]), (step) => phases.add(step.phase), { inline: true });
+    const loading = loadSnapshotIntoStore(
+      db,
+      new Blob([bytes as Uint8Array<ArrayBuffer>]),
+      (step) => phases.add(step.phase),
+      { inline: true },
+    );
     await expect(loading).rejects.toBeInstanceOf(SnapshotError);
     await expect(loading).rejects.toMatchObject({ table: 'erasures', line: 1, field: 'erasedAt' });
     expect(phases).toEqual(new Set(['validate']));
