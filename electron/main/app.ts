@@ -13,7 +13,7 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import { DEVELOPMENT_CSP, PRODUCTION_CSP } from '../../shared/security/csp';
-import { APP_ENTRY_URL } from './app-origin';
+import { APP_ENTRY_URL, parseUrl } from './app-origin';
 import { type FileDialogs } from './file-dialogs';
 import { createIpcHandlers } from './handlers';
 import { registerIpcHandlers, type SenderPolicy } from './ipc';
@@ -112,9 +112,10 @@ export function startDesktopApp(paths: DesktopAppPaths): void {
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
     registerAppProtocol(protocol, { root: paths.rendererRoot, csp: PRODUCTION_CSP });
-    if (devServerUrl !== undefined) {
+    const devOrigin = devServerUrl === undefined ? undefined : parseUrl(devServerUrl)?.origin;
+    if (devOrigin !== undefined) {
       // Only the unpackaged app talks to the dev server; its pages get the dev CSP, relaxed for hot reload alone.
-      session.defaultSession.webRequest.onHeadersReceived({ urls: [`${devServerUrl}*`] }, (details, callback) => {
+      session.defaultSession.webRequest.onHeadersReceived({ urls: [`${devOrigin}/*`] }, (details, callback) => {
         callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DEVELOPMENT_CSP] } });
       });
     }

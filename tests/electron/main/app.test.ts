@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../../shared/ipc/contract';
-import { PRODUCTION_CSP } from '../../../shared/security/csp';
+import { DEVELOPMENT_CSP, PRODUCTION_CSP } from '../../../shared/security/csp';
 
 /** A stand-in for the whole `electron` module: records what the main process asks of it. */
 const fake = vi.hoisted(() => {
@@ -146,6 +146,43 @@ describe('startDesktopApp', () => {
       'will-navigate',
     ]);
     expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
+  });
+
+  it('in development only, loads the dev server and gives its pages the development CSP', async () => {
+    fake.module.app.isPackaged = false;
+    process.env['ELECTRON_RENDERER_URL'] = 'http://127.0.0.1:5173';
+    try {
+      startDesktopApp(PATHS);
+      fake.state.ready!();
+      await settle();
+    } finally {
+      fake.module.app.isPackaged = true;
+      delete process.env['ELECTRON_RENDERER_URL'];
+    }
+    expect(fake.state.windows[0]!.loadURL).toHaveBeenCalledWith('http://127.0.0.1:5173');
+    const [filter, listener] = fake.session.webRequest.onHeadersReceived.mock.calls[0] as [
+      { urls: string[] },
+      (details: unknown, callback: (response: unknown) => void) => void,
+    ];
+    expect(filter).toEqual({ urls: ['http://127.0.0.1:5173/*'] });
+    const callback = vi.fn();
+    listener({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [DEVELOPMENT_CSP] },
+    });
+  });
+
+  it('ignores the dev server variable in a packaged app', async () => {
+    process.env['ELECTRON_RENDERER_URL'] = 'http://127.0.0.1:5173';
+    try {
+      startDesktopApp(PATHS);
+      fake.state.ready!();
+      await settle();
+    } finally {
+      delete process.env['ELECTRON_RENDERER_URL'];
+    }
+    expect(fake.state.windows[0]!.loadURL).toHaveBeenCalledWith('app://bundle/index.html');
+    expect(fake.session.webRequest.onHeadersReceived).not.toHaveBeenCalled();
   });
 
   it('answers app:get-info through the wrapper for the app frame only', async () => {
