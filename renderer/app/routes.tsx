@@ -4,7 +4,7 @@ import { MissionPage, MissionsScreen } from '../features/missions';
 import { PlanningScreen } from '../features/planning';
 import { ReportsScreen } from '../features/reports';
 import { SettingsScreen } from '../features/settings';
-import { VolunteersScreen } from '../features/volunteers';
+import { VolunteerPage, VolunteersScreen } from '../features/volunteers';
 
 /** The main navigation, in the order of a coordinator's week. `labelKey` is an i18n key under `nav`. */
 export const ROUTES = [
@@ -18,4 +18,7 @@ export const ROUTES = [
 ] as const;
 
 /** Screens reached from another screen, not from the navigation. */
-export const DETAIL_ROUTES = [{ path: 'missions/:missionId', Screen: MissionPage }] as const;
+export const DETAIL_ROUTES = [
+  { path: 'missions/:missionId', Screen: MissionPage },
+  { path: 'volunteers/:volunteerId', Screen: VolunteerPage },
+] as const;

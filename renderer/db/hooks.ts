@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Mission, Settings } from '../../shared/domain/model';
+import type { Consent, ConsentPurpose, Mission, Settings } from '../../shared/domain/model';
+import type { SignUpHistoryRow } from './repositories/history-repository';
 import type { MissionFilters } from './repositories/missions-repository';
+import type { VolunteerFilters } from './repositories/volunteers-repository';
 import type { ShiftWithFill } from './repositories/shifts-repository';
 import { useRepositories } from './repositories-context';
 import type { StoredVolunteer } from './database';
@@ -19,9 +21,20 @@ export function useVolunteerCount(): number | undefined {
   return useLiveQuery(() => volunteers.count(), [volunteers]);
 }
 
-export function useVolunteerSearch(query: string, limit = 200): StoredVolunteer[] | undefined {
+export function useVolunteerSearch(
+  query: string,
+  filters: VolunteerFilters = {},
+  limit = 500,
+): StoredVolunteer[] | undefined {
   const { volunteers } = useRepositories();
-  return useLiveQuery(() => volunteers.search(query, limit), [volunteers, query, limit]);
+  // The filters object is new on every render: its JSON is the dependency.
+  const key = JSON.stringify(filters);
+  return useLiveQuery(() => volunteers.search(query, limit, filters), [volunteers, query, limit, key]);
+}
+
+export function useSkills(): string[] | undefined {
+  const { volunteers } = useRepositories();
+  return useLiveQuery(() => volunteers.skills(), [volunteers]);
 }
 
 export function useMissions(filters: MissionFilters): Mission[] | undefined {
@@ -40,4 +53,20 @@ export function useMission(id: string | undefined): Mission | null | undefined {
 export function useShiftsOfMission(missionId: string | undefined): ShiftWithFill[] | undefined {
   const { shifts } = useRepositories();
   return useLiveQuery(async () => (missionId ? shifts.listForMission(missionId) : []), [shifts, missionId]);
+}
+
+/** `null` once loaded when there is no such volunteer; `undefined` while loading. */
+export function useVolunteer(id: string | undefined): StoredVolunteer | null | undefined {
+  const { volunteers } = useRepositories();
+  return useLiveQuery(async () => (id ? ((await volunteers.get(id)) ?? null) : null), [volunteers, id]);
+}
+
+export function useCurrentConsents(volunteerId: string): Partial<Record<ConsentPurpose, Consent>> | undefined {
+  const { consents } = useRepositories();
+  return useLiveQuery(() => consents.currentFor(volunteerId), [consents, volunteerId]);
+}
+
+export function useVolunteerHistory(volunteerId: string): SignUpHistoryRow[] | undefined {
+  const { history } = useRepositories();
+  return useLiveQuery(() => history.forVolunteer(volunteerId), [history, volunteerId]);
 }

@@ -3,6 +3,8 @@ import type { DeskDatabase } from './database';
 import { loadDemoData } from './demo-data';
 import type { DeskContext } from './desk-context';
 import { createAuditRepository } from './repositories/audit-repository';
+import { createConsentsRepository } from './repositories/consents-repository';
+import { createHistoryRepository } from './repositories/history-repository';
 import { createMissionsRepository } from './repositories/missions-repository';
 import { createShiftsRepository } from './repositories/shifts-repository';
 import { createSettingsRepository } from './repositories/settings-repository';
@@ -17,6 +19,8 @@ export function createRepositories(db: DeskDatabase, desk: DeskContext) {
     audit,
     settings: createSettingsRepository(db),
     volunteers: createVolunteersRepository(db, desk),
+    consents: createConsentsRepository(db, desk, audit),
+    history: createHistoryRepository(db),
     missions: createMissionsRepository(db, desk, audit),
     shifts: createShiftsRepository(db, desk, audit),
     /** Fills the store with the same synthetic data as `desk seed` (a small scale), for a first look. */

@@ -39,16 +39,16 @@ describe('first start, then a volunteer who survives a reload', () => {
     await page.getByRole('heading', { level: 1, name: 'Bénévoles' }).waitFor();
 
     // Create a volunteer with an accented name and a phone in French notation.
-    await page.getByRole('button', { name: 'Ajouter un ou une bénévole' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Nouveau ou nouvelle bénévole' });
-    await dialog.getByLabel('Prénom').fill('Hélène');
-    await dialog.getByLabel('Nom', { exact: true }).fill('Le Fèvre');
-    await dialog.getByLabel('Courriel').fill('helene.lefevre@example.org');
-    await dialog.getByLabel('Téléphone').fill('06.12.34.56.78');
-    await dialog.getByLabel('Code postal').fill('75116');
-    await dialog.getByRole('button', { name: 'Créer' }).click();
+    await page.getByRole('link', { name: 'Ajouter un ou une bénévole' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nouveau ou nouvelle bénévole' }).waitFor();
+    await page.getByLabel('Prénom').fill('Hélène');
+    await page.getByLabel('Nom', { exact: true }).fill('Le Fèvre');
+    await page.getByLabel('Courriel').fill('helene.lefevre@example.org');
+    await page.getByLabel('Téléphone', { exact: true }).fill('06.12.34.56.78');
+    await page.getByLabel('Code postal').fill('75116');
+    await page.getByRole('button', { name: 'Créer' }).click();
     await page.getByRole('status').filter({ hasText: 'Hélène Le Fèvre a été ajouté·e' }).waitFor();
-    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Retour aux bénévoles' }).click();
 
     // Reload: the data is in IndexedDB, not in memory.
     await page.reload();

@@ -1,5 +1,13 @@
+import {
+  findDuplicateCandidates,
+  type DuplicateCandidate,
+  type PersonIdentity,
+} from '../../../shared/domain/duplicates';
 import { arrondissementFromPostcode } from '../../../shared/domain/paris';
-import { volunteerSchema, type Volunteer } from '../../../shared/domain/model';
+import { isMinorAt } from '../../../shared/domain/age';
+import { volunteerSchema, type Consent, type Volunteer, type VolunteerStatus } from '../../../shared/domain/model';
+import { parisLocalDate } from '../../../shared/domain/paris-time';
+import { currentConsents } from './consents-repository';
 import { matchesSearch, parseSearchQuery, searchKeys } from '../../../shared/domain/text-folding';
 import { generateVolunteerRef } from '../../../shared/domain/volunteer-ref';
 import { createRecord, updateRecord } from '../../../shared/records/record';
@@ -12,6 +20,16 @@ export type NewVolunteer = Omit<Volunteer, 'id' | 'createdAt' | 'clocks' | 'dele
 
 type Bookkeeping = 'id' | 'createdAt' | 'clocks' | 'ref';
 
+export interface VolunteerFilters {
+  status?: VolunteerStatus | null;
+  arrondissementInsee?: string | null;
+  skill?: string | null;
+  /** Minors today (from the date of birth or the age band given). */
+  minorsOnly?: boolean;
+  /** Only people whose current consent to sharing with the City of Paris is given. */
+  citySharingOnly?: boolean;
+}
+
 /** Volunteers: queries and transactions. Derived fields (arrondissement, search keys) are computed here, on write. */
 export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) {
   async function uniqueRef(): Promise<string> {
@@ -20,6 +38,29 @@ export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) 
       const ref = generateVolunteerRef();
       if ((await db.volunteers.where('ref').equals(ref).count()) === 0) return ref;
     }
+  }
+
+  async function filterPredicate(filters: VolunteerFilters): Promise<(volunteer: StoredVolunteer) => boolean> {
+    const today = parisLocalDate(desk.now().toISOString());
+    const sharing = filters.citySharingOnly ? await volunteersWithCitySharing() : null;
+    return (volunteer) =>
+      (!filters.status || volunteer.status === filters.status) &&
+      (!filters.arrondissementInsee || volunteer.arrondissementInsee === filters.arrondissementInsee) &&
+      (!filters.skill || volunteer.skills.includes(filters.skill)) &&
+      (!filters.minorsOnly || isMinorAt(volunteer, today)) &&
+      (!sharing || sharing.has(volunteer.id));
+  }
+
+  async function volunteersWithCitySharing(): Promise<Set<string>> {
+    const byVolunteer = new Map<string, Consent[]>();
+    await db.consents.each((consent) => {
+      if (consent.purpose === 'city_sharing')
+        byVolunteer.set(consent.volunteerId, [...(byVolunteer.get(consent.volunteerId) ?? []), consent]);
+    });
+    const given = new Set<string>();
+    for (const [volunteerId, consents] of byVolunteer)
+      if (currentConsents(consents).city_sharing?.given) given.add(volunteerId);
+    return given;
   }
 
   return {
@@ -47,8 +88,23 @@ export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) 
       });
     },
 
-    get(id: string): Promise<StoredVolunteer | undefined> {
-      return db.volunteers.get(id);
+    async get(id: string): Promise<StoredVolunteer | undefined> {
+      const volunteer = await db.volunteers.get(id);
+      return volunteer && !volunteer.deleted ? volunteer : undefined;
+    },
+
+    /**
+     * People who may be the same as `person` (the one rule of architecture.md: e-mail, phone, or name and date of
+     * birth), looked up through the indexes rather than by scanning everyone.
+     */
+    async findPossibleDuplicates(person: PersonIdentity): Promise<DuplicateCandidate<StoredVolunteer>[]> {
+      const found = new Map<string, StoredVolunteer>();
+      const add = (volunteers: StoredVolunteer[]) =>
+        volunteers.forEach((volunteer) => found.set(volunteer.id, volunteer));
+      if (person.email) add(await db.volunteers.where('email').equalsIgnoreCase(person.email.trim()).toArray());
+      if (person.phone) add(await db.volunteers.where('phone').equals(person.phone).toArray());
+      if (person.birthDate) add(await db.volunteers.where('birthDate').equals(person.birthDate).toArray());
+      return findDuplicateCandidates(person, found.values());
     },
 
     async count(): Promise<number> {
@@ -63,14 +119,23 @@ export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) 
      * Search that forgives accents, case, hyphens and particles (product.md). The multi-entry `searchKeys` index
      * narrows the candidates with the query's longest token; every token is then checked on the candidates.
      */
-    async search(query: string, limit: number): Promise<StoredVolunteer[]> {
+    async search(query: string, limit: number, filters: VolunteerFilters = {}): Promise<StoredVolunteer[]> {
       const parsed = parseSearchQuery(query);
+      const keep = await filterPredicate(filters);
+      const accept = (volunteer: StoredVolunteer) =>
+        !volunteer.deleted &&
+        keep(volunteer) &&
+        (parsed.alternatives.length === 0 || matchesSearch(volunteer.searchKeys, parsed));
       if (parsed.alternatives.length === 0) {
-        return db.volunteers
-          .orderBy('lastName')
-          .filter((volunteer) => !volunteer.deleted)
-          .limit(limit)
-          .toArray();
+        // No text: start from the most selective filter's index, else the name order.
+        const start = filters.arrondissementInsee
+          ? db.volunteers.where('arrondissementInsee').equals(filters.arrondissementInsee)
+          : filters.skill
+            ? db.volunteers.where('skills').equals(filters.skill)
+            : filters.status
+              ? db.volunteers.where('status').equals(filters.status)
+              : db.volunteers.orderBy('lastName');
+        return (await start.filter(accept).limit(limit).toArray()).sort(byName);
       }
       // One index range per alternative: its longest prefix is the most selective.
       const prefixes = parsed.alternatives
@@ -80,10 +145,15 @@ export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) 
         .where('searchKeys')
         .startsWithAnyOf(prefixes)
         .distinct()
-        .filter((volunteer) => !volunteer.deleted && matchesSearch(volunteer.searchKeys, parsed))
+        .filter(accept)
         .limit(limit)
         .toArray();
       return candidates.sort(byName);
+    },
+
+    /** Every skill in use, for the filter. */
+    async skills(): Promise<string[]> {
+      return (await db.volunteers.orderBy('skills').uniqueKeys()).map(String);
     },
   };
 }

@@ -11,7 +11,7 @@ import { TextAreaField } from '../../components/text-area-field';
 import { TextField } from '../../components/text-field';
 import type { MissionFields } from '../../db/repositories/missions-repository';
 import { impactFigureOf, validateMissionDraft, type MissionDraft, type MissionErrors } from './validate-mission';
-import styles from './missions.module.css';
+import ui from '../../components/ui.module.css';
 
 /** Every field of a mission (product.md, "Missions and shifts"), in sections a coordinator recognises. */
 export function MissionForm({
@@ -60,7 +60,7 @@ export function MissionForm({
   const figure = impactFigureOf(draft.category);
   const errorCount = Object.keys(errors).length;
   return (
-    <Form onSubmit={submit} validationBehavior="aria" className={styles.form}>
+    <Form onSubmit={submit} validationBehavior="aria" className={ui.form}>
       {errorCount > 0 && <StatusMessage tone="error">{t('common.fixErrors', { count: errorCount })}</StatusMessage>}
       <fieldset>
         <legend>{t('missions.form.general')}</legend>

@@ -8,7 +8,7 @@ import { useRepositories } from '../../db/repositories-context';
 import { MissionForm } from './mission-form';
 import { ShiftsSection } from './shifts-section';
 import { draftFromMission, EMPTY_MISSION_DRAFT } from './validate-mission';
-import styles from './missions.module.css';
+import ui from '../../components/ui.module.css';
 
 /** Create a mission (`/missions/new`) or edit one with its shifts (`/missions/:missionId`). */
 export function MissionPage() {
@@ -66,7 +66,7 @@ export function MissionPage() {
 function BackLink() {
   const { t } = useTranslation();
   return (
-    <Link to="/missions" className={styles.secondaryLink}>
+    <Link to="/missions" className={ui.secondaryLink}>
       {t('missions.backToList')}
     </Link>
   );

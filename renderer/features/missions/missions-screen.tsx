@@ -10,7 +10,7 @@ import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { useMissions } from '../../db/hooks';
 import type { MissionFilters } from '../../db/repositories/missions-repository';
-import styles from './missions.module.css';
+import ui from '../../components/ui.module.css';
 
 const ALL = 'all';
 
@@ -34,12 +34,12 @@ export function MissionsScreen() {
     <Page
       title={t('missions.title')}
       actions={
-        <Link to="/missions/new" className={styles.primaryLink}>
+        <Link to="/missions/new" className={ui.primaryLink}>
           {t('missions.new')}
         </Link>
       }
     >
-      <div role="group" aria-label={t('missions.filters')} className={styles.filters}>
+      <div role="group" aria-label={t('missions.filters')} className={ui.filters}>
         <SelectField
           label={t('missions.columns.category')}
           value={category}
@@ -72,7 +72,7 @@ export function MissionsScreen() {
       </div>
       {missions && missions.length === 0 && <p>{t('missions.empty')}</p>}
       {missions && missions.length > 0 && (
-        <table className={styles.table} aria-label={t('missions.listLabel')}>
+        <table className={ui.table} aria-label={t('missions.listLabel')}>
           <thead>
             <tr>
               <th scope="col">{t('missions.columns.title')}</th>

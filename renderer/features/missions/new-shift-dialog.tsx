@@ -17,7 +17,7 @@ import { TextField } from '../../components/text-field';
 import { useRepositories } from '../../db/repositories-context';
 import { formatOffset } from '../../lib/format';
 import { shiftTimesToInstants, type ShiftTimesDraft } from './shift-times';
-import styles from './missions.module.css';
+import ui from '../../components/ui.module.css';
 
 const EMPTY: ShiftTimesDraft & { capacity: string } = {
   date: '',
@@ -84,10 +84,10 @@ export function NewShiftDialog({ missionId, onCreated }: { missionId: string; on
   return (
     <DialogTrigger isOpen={isOpen} onOpenChange={setOpen}>
       <Button variant="secondary">{t('shifts.add')}</Button>
-      <ModalOverlay className={styles.overlay} isDismissable>
-        <Modal className={styles.modal}>
-          <Dialog className={styles.dialog}>
-            <Heading slot="title" className={styles.dialogTitle}>
+      <ModalOverlay className={ui.overlay} isDismissable>
+        <Modal className={ui.modal}>
+          <Dialog className={ui.dialog}>
+            <Heading slot="title" className={ui.dialogTitle}>
               {t('shifts.add')}
             </Heading>
             <Form onSubmit={submit} validationBehavior="aria">
@@ -98,7 +98,7 @@ export function NewShiftDialog({ missionId, onCreated }: { missionId: string; on
                 onChange={set('date')}
                 errorMessage={errors.date}
               />
-              <div className={styles.row}>
+              <div className={ui.row}>
                 <TextField
                   label={t('shifts.start')}
                   type="time"
@@ -119,7 +119,7 @@ export function NewShiftDialog({ missionId, onCreated }: { missionId: string; on
               </div>
               {ambiguous && (
                 <RadioGroup
-                  className={styles.radioGroup}
+                  className={ui.radioGroup}
                   value={draft[ambiguous.field === 'start' ? 'startFold' : 'endFold']}
                   onChange={(fold) => {
                     setDraft((previous) => ({
@@ -130,10 +130,10 @@ export function NewShiftDialog({ missionId, onCreated }: { missionId: string; on
                   }}
                 >
                   <Label>{t('shifts.ambiguousChoice', { date: ambiguous.date })}</Label>
-                  <Radio value="earlier" className={styles.radio}>
+                  <Radio value="earlier" className={ui.radio}>
                     {t('shifts.ambiguousEarlier', { offset: formatOffset(ambiguous.earlier) })}
                   </Radio>
-                  <Radio value="later" className={styles.radio}>
+                  <Radio value="later" className={ui.radio}>
                     {t('shifts.ambiguousLater', { offset: formatOffset(ambiguous.later) })}
                   </Radio>
                 </RadioGroup>
@@ -145,7 +145,7 @@ export function NewShiftDialog({ missionId, onCreated }: { missionId: string; on
                 onChange={set('capacity')}
                 errorMessage={errors.capacity}
               />
-              <div className={styles.actions}>
+              <div className={ui.actions}>
                 <Button variant="secondary" slot="close">
                   {t('common.cancel')}
                 </Button>

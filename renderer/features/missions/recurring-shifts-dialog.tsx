@@ -18,6 +18,7 @@ import { useRepositories } from '../../db/repositories-context';
 import { formatShiftDate, formatTimeRange } from '../../lib/format';
 import { useLanguage } from '../../lib/use-language';
 import styles from './missions.module.css';
+import ui from '../../components/ui.module.css';
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
@@ -74,10 +75,10 @@ export function RecurringShiftsDialog({
   return (
     <DialogTrigger isOpen={isOpen} onOpenChange={setOpen}>
       <Button variant="secondary">{t('shifts.addRecurring')}</Button>
-      <ModalOverlay className={styles.overlay} isDismissable>
-        <Modal className={`${styles.modal} ${styles.wideModal}`}>
-          <Dialog className={styles.dialog}>
-            <Heading slot="title" className={styles.dialogTitle}>
+      <ModalOverlay className={ui.overlay} isDismissable>
+        <Modal className={`${ui.modal} ${ui.wideModal}`}>
+          <Dialog className={ui.dialog}>
+            <Heading slot="title" className={ui.dialogTitle}>
               {t('shifts.recurring.title')}
             </Heading>
             <CheckboxGroup value={days} onChange={setDays} className={styles.weekdays}>
@@ -90,7 +91,7 @@ export function RecurringShiftsDialog({
                 ))}
               </div>
             </CheckboxGroup>
-            <div className={styles.row}>
+            <div className={ui.row}>
               <TextField label={t('shifts.start')} type="time" value={startTime} onChange={setStartTime} />
               <TextField
                 label={t('shifts.end')}
@@ -100,7 +101,7 @@ export function RecurringShiftsDialog({
                 description={endTime && startTime && endTime <= startTime ? t('shifts.endNextDay') : undefined}
               />
             </div>
-            <div className={styles.row}>
+            <div className={ui.row}>
               <TextField label={t('shifts.recurring.from')} type="date" value={from} onChange={setFrom} />
               <TextField label={t('shifts.recurring.to')} type="date" value={to} onChange={setTo} />
             </div>
@@ -149,7 +150,7 @@ export function RecurringShiftsDialog({
                 </>
               )}
             </section>
-            <div className={styles.actions}>
+            <div className={ui.actions}>
               <Button variant="secondary" slot="close">
                 {t('common.cancel')}
               </Button>

@@ -12,6 +12,7 @@ import { useLanguage } from '../../lib/use-language';
 import { NewShiftDialog } from './new-shift-dialog';
 import { RecurringShiftsDialog } from './recurring-shifts-dialog';
 import styles from './missions.module.css';
+import ui from '../../components/ui.module.css';
 
 type Notice = { message: string; undo?: string[] };
 
@@ -37,9 +38,9 @@ export function ShiftsSection({ mission }: { mission: Mission }) {
 
   return (
     <section aria-labelledby="shifts-title" className={styles.shifts}>
-      <div className={styles.sectionHeader}>
+      <div className={ui.sectionHeader}>
         <h2 id="shifts-title">{t('shifts.title')}</h2>
-        <div className={styles.actions}>
+        <div className={ui.actions}>
           <NewShiftDialog missionId={mission.id} onCreated={(message) => setNotice({ message })} />
           <RecurringShiftsDialog missionId={mission.id} onCreated={(message) => setNotice({ message })} />
         </div>
@@ -62,7 +63,7 @@ export function ShiftsSection({ mission }: { mission: Mission }) {
       )}
       {list && list.length === 0 && <p>{t('shifts.empty')}</p>}
       {list && list.length > 0 && (
-        <table className={styles.table} aria-label={t('shifts.listLabel')}>
+        <table className={ui.table} aria-label={t('shifts.listLabel')}>
           <thead>
             <tr>
               <th scope="col">{t('shifts.columns.date')}</th>
@@ -90,7 +91,7 @@ export function ShiftsSection({ mission }: { mission: Mission }) {
                     })}
                     {shift.fill.waiting > 0 && ` · ${t('shifts.waiting', { count: shift.fill.waiting })}`}
                   </td>
-                  <td className={styles.rowActions}>
+                  <td className={ui.rowActions}>
                     <Button
                       variant="secondary"
                       aria-label={t('shifts.deleteShift', { date })}
@@ -113,18 +114,14 @@ export function ShiftsSection({ mission }: { mission: Mission }) {
           </tbody>
         </table>
       )}
-      <ModalOverlay
-        className={styles.overlay}
-        isOpen={pending !== null}
-        onOpenChange={(open) => !open && setPending(null)}
-      >
-        <Modal className={styles.modal}>
-          <Dialog role="alertdialog" className={styles.dialog}>
-            <Heading slot="title" className={styles.dialogTitle}>
+      <ModalOverlay className={ui.overlay} isOpen={pending !== null} onOpenChange={(open) => !open && setPending(null)}>
+        <Modal className={ui.modal}>
+          <Dialog role="alertdialog" className={ui.dialog}>
+            <Heading slot="title" className={ui.dialogTitle}>
               {t('shifts.confirmDeleteTitle')}
             </Heading>
             <p>{t('shifts.confirmDelete', { count: pending?.count ?? 0 })}</p>
-            <div className={styles.actions}>
+            <div className={ui.actions}>
               <Button variant="secondary" slot="close">
                 {t('common.cancel')}
               </Button>

@@ -1,1 +1,2 @@
+export { VolunteerPage } from './volunteer-page';
 export { VolunteersScreen } from './volunteers-screen';

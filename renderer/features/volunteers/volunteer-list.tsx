@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatPhone } from '../../../shared/domain/phone';
 import type { StoredVolunteer } from '../../db/database';
 import styles from './volunteers.module.css';
@@ -27,7 +28,7 @@ export function VolunteerList({ volunteers }: { volunteers: StoredVolunteer[] })
   });
 
   return (
-    <div ref={scroller} className={styles.scroller} tabIndex={0} aria-label={t('volunteers.listLabel')} role="region">
+    <div ref={scroller} className={styles.scroller} role="region" aria-label={t('volunteers.listLabel')}>
       <ul className={styles.list} style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const volunteer = volunteers[item.index];
@@ -35,14 +36,14 @@ export function VolunteerList({ volunteers }: { volunteers: StoredVolunteer[] })
           return (
             <li
               key={volunteer.id}
-              className={styles.row}
+              className={styles.listRow}
               aria-setsize={volunteers.length}
               aria-posinset={item.index + 1}
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
             >
-              <span className={styles.name}>
+              <Link to={`/volunteers/${volunteer.id}`}>
                 {volunteer.lastName} {volunteer.firstName}
-              </span>
+              </Link>
               <span className={styles.ref}>{volunteer.ref}</span>
               <span>{volunteer.email ?? ''}</span>
               <span>{volunteer.phone ? formatPhone(volunteer.phone) : ''}</span>

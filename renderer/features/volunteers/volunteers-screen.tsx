@@ -1,26 +1,60 @@
 import { useDeferredValue, useState } from 'react';
-import { SearchField, Input, Label, Text } from 'react-aria-components';
+import { Input, Label, SearchField, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { VOLUNTEER_STATUSES, type VolunteerStatus } from '../../../shared/domain/model';
+import { PARIS_ARRONDISSEMENTS } from '../../../shared/domain/paris';
+import { Checkbox } from '../../components/checkbox';
 import { Page } from '../../components/page';
-import { StatusMessage } from '../../components/status-message';
-import { useVolunteerCount, useVolunteerSearch } from '../../db/hooks';
-import { NewVolunteerDialog } from './new-volunteer-dialog';
+import { SelectField } from '../../components/select-field';
+import ui from '../../components/ui.module.css';
+import { useSkills, useVolunteerCount, useVolunteerSearch } from '../../db/hooks';
 import { VolunteerList } from './volunteer-list';
 import styles from './volunteers.module.css';
+
+const ALL = 'all';
+const LIMIT = 500;
 
 export function VolunteersScreen() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<VolunteerStatus | typeof ALL>(ALL);
+  const [arrondissement, setArrondissement] = useState<string>(ALL);
+  const [skill, setSkill] = useState<string>(ALL);
+  const [minorsOnly, setMinorsOnly] = useState(false);
+  const [citySharingOnly, setCitySharingOnly] = useState(false);
   // Typing stays responsive while the search runs (React's deferred value, not a debounce timer).
   const deferredQuery = useDeferredValue(query);
   const count = useVolunteerCount();
-  const results = useVolunteerSearch(deferredQuery);
-  const [created, setCreated] = useState<string | null>(null);
+  const skills = useSkills();
+  const results = useVolunteerSearch(
+    deferredQuery,
+    {
+      status: status === ALL ? null : status,
+      arrondissementInsee: arrondissement === ALL ? null : arrondissement,
+      skill: skill === ALL ? null : skill,
+      minorsOnly,
+      citySharingOnly,
+    },
+    LIMIT,
+  );
 
   return (
-    <Page title={t('volunteers.title')} actions={<NewVolunteerDialog onCreated={setCreated} />}>
-      {created && <StatusMessage tone="success">{created}</StatusMessage>}
-      {count !== undefined && <p>{t('volunteers.count', { count })}</p>}
+    <Page
+      title={t('volunteers.title')}
+      actions={
+        <Link to="/volunteers/new" className={ui.primaryLink}>
+          {t('volunteers.add')}
+        </Link>
+      }
+    >
+      {count !== undefined && (
+        <p>
+          {results && results.length === LIMIT
+            ? t('volunteers.shown', { shown: LIMIT, count })
+            : t('volunteers.count', { count })}
+        </p>
+      )}
       <SearchField value={query} onChange={setQuery} className={styles.search}>
         <Label className={styles.searchLabel}>{t('volunteers.search')}</Label>
         <Input className={styles.searchInput} />
@@ -28,8 +62,40 @@ export function VolunteersScreen() {
           {t('volunteers.searchHelp')}
         </Text>
       </SearchField>
+      <div role="group" aria-label={t('volunteers.filters')} className={ui.filters}>
+        <SelectField
+          label={t('volunteers.status')}
+          value={status}
+          onChange={setStatus}
+          options={[
+            { id: ALL, label: t('volunteers.allStatuses') },
+            ...VOLUNTEER_STATUSES.map((id) => ({ id, label: t(`volunteers.statuses.${id}`) })),
+          ]}
+        />
+        <SelectField
+          label={t('volunteers.arrondissement')}
+          value={arrondissement}
+          onChange={setArrondissement}
+          options={[
+            { id: ALL, label: t('volunteers.allArrondissements') },
+            ...PARIS_ARRONDISSEMENTS.map((a) => ({ id: a.insee, label: a.insee })),
+          ]}
+        />
+        <SelectField
+          label={t('volunteers.skills')}
+          value={skill}
+          onChange={setSkill}
+          options={[{ id: ALL, label: t('volunteers.allSkills') }, ...(skills ?? []).map((id) => ({ id, label: id }))]}
+        />
+        <Checkbox isSelected={minorsOnly} onChange={setMinorsOnly}>
+          {t('volunteers.minorsOnly')}
+        </Checkbox>
+        <Checkbox isSelected={citySharingOnly} onChange={setCitySharingOnly}>
+          {t('volunteers.consents.purposes.city_sharing')}
+        </Checkbox>
+      </div>
       {count === 0 && <p>{t('volunteers.empty')}</p>}
-      {results && results.length === 0 && count !== 0 && deferredQuery.trim() !== '' && (
+      {results && results.length === 0 && count !== 0 && (
         <p role="status">{t('volunteers.noResults', { query: deferredQuery })}</p>
       )}
       {results && results.length > 0 && <VolunteerList volunteers={results} />}
