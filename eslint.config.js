@@ -59,7 +59,7 @@ const uiLibraries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'out', 'release', 'coverage', 'bench/results.json'] },
+  { ignores: ['node_modules', '**/dist', 'out', 'release', 'coverage', 'bench/results.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
