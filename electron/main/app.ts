@@ -119,18 +119,23 @@ export function startDesktopApp(paths: DesktopAppPaths): void {
         callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DEVELOPMENT_CSP] } });
       });
     }
-    language = uiLanguageFor(app.getLocale());
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        buildMenuTemplate(language, { isMac: process.platform === 'darwin', isPackaged: app.isPackaged }),
-      ),
-    );
+    // The system's language until the renderer tells which language its settings chose (app:set-language).
+    const applyLanguage = (next: UiLanguage): void => {
+      language = next;
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate(language, { isMac: process.platform === 'darwin', isPackaged: app.isPackaged }),
+        ),
+      );
+    };
+    applyLanguage(uiLanguageFor(app.getLocale()));
     registerIpcHandlers(
       ipcMain,
       createIpcHandlers({
         dialogs,
         defaultDirectory: () => app.getPath('documents'),
         language: () => language,
+        setLanguage: applyLanguage,
         openExternal,
         appInfo: () => ({
           name: app.getName(),

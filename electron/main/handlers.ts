@@ -7,12 +7,18 @@ import { savePageAsPdf } from './print';
 export interface HandlerDeps extends FileServiceDeps {
   readonly appInfo: () => IpcOutput<'app:get-info'>;
   readonly openExternal: (url: string) => Promise<void>;
+  /** Rebuilds the menu in the UI's language. */
+  readonly setLanguage: (language: 'fr' | 'en') => void;
 }
 
 /** One handler per channel of the contract; `registerIpcHandlers` wraps each of them with the checks. */
 export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
   return {
     'app:get-info': async () => deps.appInfo(),
+    'app:set-language': async ({ language }) => {
+      deps.setLanguage(language);
+      return { ok: true };
+    },
     'file:save': (input) => saveFile(input, deps),
     'file:open': (input) => openFile(input, deps),
     'print:save-pdf': (input, { sender }) => savePageAsPdf(input, sender, deps),

@@ -13,6 +13,7 @@ function invoke<C extends IpcChannel>(channel: C, input?: IpcInput<C>): Promise<
 
 const desktop = {
   getInfo: () => invoke('app:get-info'),
+  setLanguage: (input) => invoke('app:set-language', input),
   save: (input) => invoke('file:save', input),
   open: (input) => invoke('file:open', input),
   savePdf: (input) => invoke('print:save-pdf', input),

@@ -5,6 +5,7 @@ import { FirstStartScreen } from '../features/settings';
 import { StatusMessage } from '../components/status-message';
 import { useSettings } from '../db/hooks';
 import { RepositoriesProvider } from '../db/repositories-context';
+import { DesktopProvider, useDesktop } from '../lib/desktop-context';
 import { applyDocumentLanguage } from '../lib/i18n';
 import type { Started } from './bootstrap';
 import { DETAIL_ROUTES, ROUTES } from './routes';
@@ -36,9 +37,11 @@ export function App({ started }: { started: Started }) {
   }
   return (
     <I18nextProvider i18n={started.i18n}>
-      <RepositoriesProvider repositories={started.repositories}>
-        <FirstStartGate />
-      </RepositoriesProvider>
+      <DesktopProvider api={started.desktop}>
+        <RepositoriesProvider repositories={started.repositories}>
+          <FirstStartGate />
+        </RepositoriesProvider>
+      </DesktopProvider>
     </I18nextProvider>
   );
 }
@@ -46,13 +49,16 @@ export function App({ started }: { started: Started }) {
 /** Until the association has introduced itself, the first-start screen stands in for the app. */
 function FirstStartGate() {
   const settings = useSettings();
+  const desktop = useDesktop();
   const { i18n } = useTranslation();
+  const language = settings?.language;
   useEffect(() => {
-    if (settings && i18n.language !== settings.language) {
-      void i18n.changeLanguage(settings.language);
-      applyDocumentLanguage(settings.language);
-    }
-  }, [settings, i18n]);
+    if (!language) return;
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+    applyDocumentLanguage(language);
+    // The application menu follows the interface's language, not the system's.
+    void desktop.setLanguage({ language });
+  }, [language, i18n, desktop]);
   useEffect(() => {
     // The benchmark and the end-to-end tests wait for this marker: the app is interactive.
     if (settings) document.getElementById('root')?.setAttribute('data-app-ready', 'true');

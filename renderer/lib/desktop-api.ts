@@ -32,6 +32,10 @@ export function createBrowserFallback(win: Window): DesktopApi {
         isPackaged: false,
       };
     },
+    async setLanguage() {
+      // A browser has no application menu to translate.
+      return { ok: true as const };
+    },
     async save(input: IpcInput<'file:save'>): Promise<IpcOutput<'file:save'>> {
       // A browser cannot write where it wants: it downloads, and the user's browser settings decide the folder.
       const blob = new Blob([input.data as BlobPart]);

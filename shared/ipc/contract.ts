@@ -33,6 +33,11 @@ export const ipcContract = {
       isPackaged: z.boolean(),
     }),
   },
+  /** The UI language chosen in Settings, so that the application menu and dialogs speak it too. */
+  'app:set-language': {
+    input: z.object({ language: z.enum(['fr', 'en']) }),
+    output: z.object({ ok: z.literal(true) }),
+  },
   'file:save': {
     input: z.object({
       suggestedName: plainFileNameSchema,

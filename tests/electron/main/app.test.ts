@@ -206,4 +206,28 @@ describe('startDesktopApp', () => {
     foreign.top = foreign;
     await expect(listener({ senderFrame: foreign, sender: {} })).rejects.toThrow(/untrusted sender/);
   });
+
+  it('rebuilds the application menu in the language the renderer chose', async () => {
+    startDesktopApp(PATHS);
+    fake.state.ready!();
+    await settle();
+    const menuLabels = () => {
+      const calls = fake.module.Menu.buildFromTemplate.mock.calls;
+      const template = calls[calls.length - 1]![0] as { label?: string }[];
+      return template.map((item) => item.label);
+    };
+    const call = fake.module.ipcMain.handle.mock.calls.find(([channel]) => channel === 'app:set-language')!;
+    const listener = call[1] as (event: unknown, input: unknown) => Promise<unknown>;
+    const frame: { url: string; parent: null; top: unknown } = {
+      url: 'app://bundle/index.html',
+      parent: null,
+      top: null,
+    };
+    frame.top = frame;
+    await expect(listener({ senderFrame: frame, sender: {} }, { language: 'en' })).resolves.toEqual({ ok: true });
+    expect(menuLabels()).toContain('Edit');
+    await listener({ senderFrame: frame, sender: {} }, { language: 'fr' });
+    expect(menuLabels()).toContain('Édition');
+    expect(fake.module.Menu.setApplicationMenu).toHaveBeenCalledTimes(3);
+  });
 });

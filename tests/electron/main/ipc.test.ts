@@ -91,6 +91,7 @@ describe('isTrustedSenderFrame', () => {
 
 const VALID_INPUT: Record<IpcChannel, unknown> = {
   'app:get-info': undefined,
+  'app:set-language': { language: 'en' },
   'file:save': {
     suggestedName: 'roster.csv',
     filters: [{ name: 'CSV', extensions: ['csv'] }],
@@ -109,6 +110,7 @@ const VALID_OUTPUT: Record<IpcChannel, unknown> = {
     electronVersion: '45.5.0',
     isPackaged: true,
   },
+  'app:set-language': { ok: true },
   'file:save': { status: 'saved', fileName: 'roster.csv' },
   'file:open': { status: 'cancelled' },
   'print:save-pdf': { status: 'cancelled' },
@@ -152,6 +154,8 @@ describe('createInvokeHandler', () => {
     ['app:get-info', 'an object', [{}]],
     ['app:get-info', 'null', [null]],
     ['app:get-info', 'two arguments', [undefined, 'x']],
+    ['app:set-language', 'an unknown language', [{ language: 'de' }]],
+    ['app:set-language', 'no language', [{}]],
     ['file:save', 'nothing', []],
     ['file:save', 'a string', ['roster.csv']],
     ['file:save', 'no data', [{ ...save, data: undefined }]],

@@ -23,6 +23,7 @@ beforeAll(async () => {
 
 const SAMPLE_INPUT: Record<IpcChannel, unknown> = {
   'app:get-info': undefined,
+  'app:set-language': { language: 'fr' },
   'file:save': { suggestedName: 'a.csv', filters: [], data: new Uint8Array([1]) },
   'file:open': { filters: [], maxBytes: 10 },
   'print:save-pdf': { suggestedName: 'a.pdf', landscape: true },
