@@ -59,7 +59,7 @@ describe('volunteers, as a coordinator', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Créer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Léo Nguyễn' }).waitFor();
-    expect(await page.getByLabel('Téléphone du ou de la responsable légal·e').inputValue()).toBe('+33711223344');
+    expect(await page.getByLabel('Téléphone du ou de la responsable légal·e').inputValue()).toBe('07 11 22 33 44');
 
     // A second Hélène with the same e-mail (other case): warned, then created anyway.
     await page.getByRole('link', { name: 'Retour aux bénévoles' }).click();

@@ -91,22 +91,24 @@ export function ShiftsSection({ mission }: { mission: Mission }) {
                     })}
                     {shift.fill.waiting > 0 && ` · ${t('shifts.waiting', { count: shift.fill.waiting })}`}
                   </td>
-                  <td className={ui.rowActions}>
-                    <Button
-                      variant="secondary"
-                      aria-label={t('shifts.deleteShift', { date })}
-                      onPress={() => remove([shift.id], false)}
-                    >
-                      {t('shifts.delete')}
-                    </Button>
-                    {shift.seriesId && (
+                  <td>
+                    <div className={ui.rowActions}>
                       <Button
                         variant="secondary"
-                        onPress={async () => remove(await shifts.seriesShiftIds(shift.seriesId ?? ''), false)}
+                        aria-label={t('shifts.deleteShift', { date })}
+                        onPress={() => remove([shift.id], false)}
                       >
-                        {t('shifts.deleteSeries')}
+                        {t('shifts.delete')}
                       </Button>
-                    )}
+                      {shift.seriesId && (
+                        <Button
+                          variant="secondary"
+                          onPress={async () => remove(await shifts.seriesShiftIds(shift.seriesId ?? ''), false)}
+                        >
+                          {t('shifts.deleteSeries')}
+                        </Button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               );

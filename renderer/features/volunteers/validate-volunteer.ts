@@ -2,7 +2,7 @@ import { ADULT_AGE, ageRangeAt } from '../../../shared/domain/age';
 import { checkEmail } from '../../../shared/domain/email';
 import { parseLocalDate } from '../../../shared/domain/local-date';
 import { AGE_BANDS, type AgeBand, type Volunteer, type VolunteerStatus } from '../../../shared/domain/model';
-import { normalisePhone } from '../../../shared/domain/phone';
+import { formatPhone, normalisePhone } from '../../../shared/domain/phone';
 import type { NewVolunteer } from '../../db/repositories/volunteers-repository';
 
 /** The volunteer form's state: text as typed, choices as codes. */
@@ -49,14 +49,15 @@ export function draftFromVolunteer(volunteer: Volunteer): VolunteerDraft {
     firstName: volunteer.firstName,
     lastName: volunteer.lastName,
     email: volunteer.email ?? '',
-    phone: volunteer.phone ?? '',
+    // Shown as people write it (06 12 34 56 78); stored in E.164.
+    phone: volunteer.phone ? formatPhone(volunteer.phone) : '',
     postcode: volunteer.postcode ?? '',
     birthDate: volunteer.birthDate ?? '',
     ageBand: volunteer.ageBand?.band ?? '',
     ageBandGivenOn: volunteer.ageBand?.givenOn ?? '',
     parentalAuthorisation: volunteer.parentalAuthorisation ?? '',
     guardianName: volunteer.guardianName ?? '',
-    guardianPhone: volunteer.guardianPhone ?? '',
+    guardianPhone: volunteer.guardianPhone ? formatPhone(volunteer.guardianPhone) : '',
     skills: volunteer.skills.join(', '),
     languages: volunteer.languages.join(', '),
     availability: volunteer.availability,
