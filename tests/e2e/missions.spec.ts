@@ -54,6 +54,17 @@ describe('missions and shifts, as a coordinator', () => {
     // 02:30 (+01:00) → 05:00 (+01:00) is 2.5 hours.
     expect(await row.textContent()).toContain('2,5 h');
 
+    // Edit it: two facilitators needed; the fill column shows the need.
+    await row.getByRole('button', { name: 'Modifier le créneau du dim. 25 oct. 2026' }).click();
+    const edit = page.getByRole('dialog', { name: 'Modifier le créneau' });
+    expect(await edit.getByLabel('Début').inputValue()).toBe('02:30');
+    await edit.getByLabel('Animateurs et animatrices').fill('2');
+    await edit.getByRole('button', { name: 'Enregistrer' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await expect.poll(() => row.textContent()).toContain('besoins : Animateurs et animatrices 0/2');
+    // The winter-time 02:30 was kept: still 2.5 hours.
+    expect(await row.textContent()).toContain('2,5 h');
+
     // A recurring series: Tuesdays and Thursdays 18:00–20:00 over two weeks, one date left out.
     await page.getByRole('button', { name: 'Créneaux récurrents' }).click();
     const recurring = page.getByRole('dialog', { name: 'Créneaux récurrents' });

@@ -9,7 +9,7 @@ import { useRepositories } from '../../db/repositories-context';
 import { ShiftHasSignUpsError } from '../../db/repositories/shifts-repository';
 import { formatDurationHours, formatShiftDate, formatTimeRange } from '../../lib/format';
 import { useLanguage } from '../../lib/use-language';
-import { NewShiftDialog } from './new-shift-dialog';
+import { ShiftDialog } from './shift-dialog';
 import { RecurringShiftsDialog } from './recurring-shifts-dialog';
 import styles from './missions.module.css';
 import ui from '../../components/ui.module.css';
@@ -41,7 +41,11 @@ export function ShiftsSection({ mission }: { mission: Mission }) {
       <div className={ui.sectionHeader}>
         <h2 id="shifts-title">{t('shifts.title')}</h2>
         <div className={ui.actions}>
-          <NewShiftDialog missionId={mission.id} onCreated={(message) => setNotice({ message })} />
+          <ShiftDialog
+            missionId={mission.id}
+            triggerLabel={t('shifts.add')}
+            onSaved={(message) => setNotice({ message })}
+          />
           <RecurringShiftsDialog missionId={mission.id} onCreated={(message) => setNotice({ message })} />
         </div>
       </div>
@@ -90,9 +94,22 @@ export function ShiftsSection({ mission }: { mission: Mission }) {
                       percent: shift.fill.fillPercent ?? 0,
                     })}
                     {shift.fill.waiting > 0 && ` · ${t('shifts.waiting', { count: shift.fill.waiting })}`}
+                    {shift.fill.roles.length > 0 &&
+                      ` · ${t('shifts.needs', {
+                        needs: shift.fill.roles
+                          .map((need) => `${t(`shifts.roles.${need.role}`)} ${need.filled}/${need.needed}`)
+                          .join(', '),
+                      })}`}
                   </td>
                   <td>
                     <div className={ui.rowActions}>
+                      <ShiftDialog
+                        missionId={mission.id}
+                        shift={shift}
+                        triggerLabel={t('shifts.edit')}
+                        triggerAriaLabel={t('shifts.editShift', { date })}
+                        onSaved={(message) => setNotice({ message })}
+                      />
                       <Button
                         variant="secondary"
                         aria-label={t('shifts.deleteShift', { date })}
