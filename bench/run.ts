@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
 import { build } from 'vite';
 import { generateSeed } from '../shared/seed';
 import { writeSnapshot } from '../shared/snapshot';
@@ -25,16 +26,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const SCALES = { small: 1_000, city: 50_000 } as const;
 const NOW = '2026-11-28T09:00:00Z';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface Measurement {
   name: string;
@@ -62,8 +53,7 @@ const volunteers = SCALES[scale];
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (set CHROMIUM_PATH)`);
+  const executablePath = findChromium();
 
   // Outside the repository: the seeded snapshot is rebuilt on demand, never committed.
   const cache = join(tmpdir(), 'desk-climat-bench');

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium';
 
 /**
  * End-to-end harness: the built renderer (dist/renderer) served on 127.0.0.1, driven in Debian's Chromium by
@@ -11,32 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const RENDERER_DIST = resolve(import.meta.dirname, '../../dist/renderer');
 
-/** Chromium from $CHROMIUM_PATH, else Debian's /usr/bin/chromium; says what to install when there is none. */
-export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (path): path is string => Boolean(path),
-  );
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) {
-    throw new Error(
-      'Chromium est introuvable : installez-le (Debian : `apt-get install -y chromium`) ou indiquez son chemin dans CHROMIUM_PATH.\n' +
-        'Chromium not found: install it (Debian: `apt-get install -y chromium`) or set CHROMIUM_PATH to its executable.',
-    );
-  }
-  return found;
-}
-
-/** Flags for a closed network: no background requests, no component updates, no first-run UI. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS, findChromium };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

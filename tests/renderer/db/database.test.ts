@@ -4,7 +4,7 @@ import { SHARED_TABLE_NAMES } from '../../../shared/domain/tables';
 import { DeskDatabase, SCHEMA_V1 } from '../../../renderer/db/database';
 import { loadDeskContext } from '../../../renderer/db/desk-context';
 import { compareHlc } from '../../../shared/records/hlc';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, newVolunteer } from './test-database';
 
 describe('the Dexie store, schema version 1', () => {
   it('has every shared table plus the desk-local ones, and nothing else', async () => {
@@ -73,7 +73,9 @@ describe('the desk identity', () => {
     const db = new DeskDatabase(name);
     const late = await loadDeskContext(db, { now: () => new Date('2026-11-28T12:00:00Z') });
     const { createVolunteersRepository } = await import('../../../renderer/db/repositories/volunteers-repository');
-    const created = await createVolunteersRepository(db, late).create(volunteerInput());
+    const created = await createVolunteersRepository(db, late).create(
+      newVolunteer({ firstName: 'Awa', lastName: 'Diallo' }),
+    );
     db.close();
 
     const reopened = new DeskDatabase(name);
@@ -83,23 +85,3 @@ describe('the desk identity', () => {
     reopened.close();
   });
 });
-
-function volunteerInput() {
-  return {
-    firstName: 'Awa',
-    lastName: 'Diallo',
-    email: null,
-    phone: null,
-    postcode: null,
-    birthDate: null,
-    ageBand: null,
-    parentalAuthorisation: null,
-    guardianName: null,
-    guardianPhone: null,
-    skills: [],
-    languages: [],
-    availability: '',
-    notes: '',
-    status: 'active' as const,
-  };
-}

@@ -1,5 +1,7 @@
 import { DeskDatabase } from '../../../renderer/db/database';
 import { loadDeskContext, type DeskContext } from '../../../renderer/db/desk-context';
+import type { NewVolunteer } from '../../../renderer/db/repositories/volunteers-repository';
+import { aVolunteer } from '../../shared/domain/factories';
 
 let counter = 0;
 
@@ -17,4 +19,18 @@ export async function createTestDatabase(
     newId: () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}`,
   });
   return { db, desk };
+}
+
+/** What the volunteer form gives the repository: the shared test volunteer without its bookkeeping and contacts. */
+export function newVolunteer(fields: Partial<NewVolunteer> = {}): NewVolunteer {
+  const {
+    id: _id,
+    createdAt: _createdAt,
+    clocks: _clocks,
+    deleted: _deleted,
+    ref: _ref,
+    arrondissementInsee: _a,
+    ...rest
+  } = aVolunteer();
+  return { ...rest, firstName: '', lastName: '', email: null, phone: null, postcode: null, birthDate: null, ...fields };
 }

@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createVolunteersRepository, type NewVolunteer } from '../../../renderer/db/repositories/volunteers-repository';
+import { createVolunteersRepository } from '../../../renderer/db/repositories/volunteers-repository';
 import { isValidVolunteerRef } from '../../../shared/domain/volunteer-ref';
 import { compareHlc } from '../../../shared/records/hlc';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, newVolunteer } from './test-database';
 
-function person(overrides: Partial<NewVolunteer>): NewVolunteer {
-  return {
-    firstName: '',
-    lastName: '',
-    email: null,
-    phone: null,
-    postcode: null,
-    birthDate: null,
-    ageBand: null,
-    parentalAuthorisation: null,
-    guardianName: null,
-    guardianPhone: null,
-    skills: [],
-    languages: [],
-    availability: '',
-    notes: '',
-    status: 'active',
-    ...overrides,
-  };
-}
+const person = newVolunteer;
 
 async function setUp() {
   const { db, desk } = await createTestDatabase();
