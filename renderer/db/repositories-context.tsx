@@ -7,17 +7,20 @@ import { createConsentsRepository } from './repositories/consents-repository';
 import { createHistoryRepository } from './repositories/history-repository';
 import { createMissionsRepository } from './repositories/missions-repository';
 import { createShiftsRepository } from './repositories/shifts-repository';
+import { createSignUpsRepository } from './repositories/signups-repository';
 import { createSettingsRepository } from './repositories/settings-repository';
 import { createVolunteersRepository } from './repositories/volunteers-repository';
 
 /** Every repository over the one database instance (architecture.md, rule 6: one Dexie class, one instance). */
 export function createRepositories(db: DeskDatabase, desk: DeskContext) {
   const audit = createAuditRepository(db, desk);
+  const settings = createSettingsRepository(db);
   return {
     db,
     desk,
     audit,
-    settings: createSettingsRepository(db),
+    settings,
+    signUps: createSignUpsRepository(db, desk, audit, settings),
     volunteers: createVolunteersRepository(db, desk),
     consents: createConsentsRepository(db, desk, audit),
     history: createHistoryRepository(db),
