@@ -1,7 +1,7 @@
 import { DeskScreen } from '../features/desk';
 import { ExportsScreen } from '../features/exports';
 import { MissionPage, MissionsScreen } from '../features/missions';
-import { PlanningScreen } from '../features/planning';
+import { PlanningScreen, RosterPage } from '../features/planning';
 import { ReportsScreen } from '../features/reports';
 import { SettingsScreen } from '../features/settings';
 import { VolunteerPage, VolunteersScreen } from '../features/volunteers';
@@ -21,4 +21,5 @@ export const ROUTES = [
 export const DETAIL_ROUTES = [
   { path: 'missions/:missionId', Screen: MissionPage },
   { path: 'volunteers/:volunteerId', Screen: VolunteerPage },
+  { path: 'shifts/:shiftId', Screen: RosterPage },
 ] as const;

@@ -9,8 +9,9 @@ import type { DeskDatabase, DeskRow } from './database';
 export interface DeskContext {
   readonly deskId: string;
   readonly clock: HlcClock;
-  /** The operator's name at the desk, recorded with every action (product.md, "Event desk"). */
-  operator: string;
+  /** The operator's name, recorded with every action (product.md, "Event desk"); empty until someone gives it. */
+  readonly operator: string;
+  setOperator(name: string): void;
   readonly now: () => Date;
   readonly newId: () => string;
 }
@@ -29,7 +30,19 @@ export async function loadDeskContext(
     return created;
   });
   const clock = createHlcClock(row.deskId, () => now().getTime(), row.lastClock ?? undefined);
-  return { deskId: row.deskId, clock, operator: '', now, newId };
+  let operator = '';
+  return {
+    deskId: row.deskId,
+    clock,
+    get operator() {
+      return operator;
+    },
+    setOperator(name: string) {
+      operator = name.trim();
+    },
+    now,
+    newId,
+  };
 }
 
 /** Call inside a write transaction that includes `db.desk`: remembers the clock's latest value. */

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Consent, ConsentPurpose, Mission, Settings } from '../../shared/domain/model';
 import type { SignUpHistoryRow } from './repositories/history-repository';
+import type { Roster } from './repositories/signups-repository';
 import type { MissionFilters } from './repositories/missions-repository';
 import type { VolunteerFilters } from './repositories/volunteers-repository';
 import type { ShiftWithFill } from './repositories/shifts-repository';
@@ -69,4 +70,19 @@ export function useCurrentConsents(volunteerId: string): Partial<Record<ConsentP
 export function useVolunteerHistory(volunteerId: string): SignUpHistoryRow[] | undefined {
   const { history } = useRepositories();
   return useLiveQuery(() => history.forVolunteer(volunteerId), [history, volunteerId]);
+}
+
+export function useRoster(shiftId: string | undefined): Roster | null | undefined {
+  const { signUps } = useRepositories();
+  return useLiveQuery(async () => (shiftId ? signUps.roster(shiftId) : null), [signUps, shiftId]);
+}
+
+export function useShiftsBetween(from: string, to: string) {
+  const { shifts } = useRepositories();
+  return useLiveQuery(() => shifts.listBetween(from, to), [shifts, from, to]);
+}
+
+export function useUpcomingShifts(days: number) {
+  const { signUps } = useRepositories();
+  return useLiveQuery(() => signUps.upcomingShifts(days), [signUps, days]);
 }

@@ -1,5 +1,5 @@
 import { capacityStatus, type CapacityStatus } from '../../../shared/domain/capacity';
-import { shiftSchema, type Shift } from '../../../shared/domain/model';
+import { shiftSchema, type Mission, type Shift } from '../../../shared/domain/model';
 import { createRecord, updateRecord } from '../../../shared/records/record';
 import type { DeskDatabase } from '../database';
 import type { DeskContext } from '../desk-context';
@@ -78,6 +78,29 @@ export function createShiftsRepository(db: DeskDatabase, desk: DeskContext, audi
         await db.shifts.put(updated);
         return updated;
       });
+    },
+
+    /** Shifts starting in [from, to) with their mission and fill: the planning's week, day or agenda. */
+    async listBetween(from: string, to: string): Promise<(ShiftWithFill & { mission: Mission | undefined })[]> {
+      const shifts = (await db.shifts.where('start').between(from, to, true, false).toArray()).filter(
+        (s) => !s.deleted,
+      );
+      const [signUps, missions] = await Promise.all([
+        db.signUps
+          .where('shiftId')
+          .anyOf(shifts.map((shift) => shift.id))
+          .toArray(),
+        db.missions.bulkGet([...new Set(shifts.map((shift) => shift.missionId))]),
+      ]);
+      const missionById = new Map(missions.flatMap((mission) => (mission ? [[mission.id, mission] as const] : [])));
+      const signUpsByShift = new Map<string, typeof signUps>();
+      for (const signUp of signUps)
+        signUpsByShift.set(signUp.shiftId, [...(signUpsByShift.get(signUp.shiftId) ?? []), signUp]);
+      return shifts.map((shift) => ({
+        ...shift,
+        mission: missionById.get(shift.missionId),
+        fill: capacityStatus(shift, signUpsByShift.get(shift.id) ?? []),
+      }));
     },
 
     async listForMission(missionId: string): Promise<ShiftWithFill[]> {

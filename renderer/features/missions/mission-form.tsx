@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { MISSION_CATEGORIES } from '../../../shared/domain/categories';
 import { AUDIENCES, CANCELLATION_REASONS, MISSION_STATUSES } from '../../../shared/domain/model';
@@ -12,6 +11,7 @@ import { TextField } from '../../components/text-field';
 import type { MissionFields } from '../../db/repositories/missions-repository';
 import { impactFigureOf, validateMissionDraft, type MissionDraft, type MissionErrors } from './validate-mission';
 import ui from '../../components/ui.module.css';
+import { Form } from '../../components/form';
 
 /** Every field of a mission (product.md, "Missions and shifts"), in sections a coordinator recognises. */
 export function MissionForm({
@@ -60,7 +60,7 @@ export function MissionForm({
   const figure = impactFigureOf(draft.category);
   const errorCount = Object.keys(errors).length;
   return (
-    <Form onSubmit={submit} validationBehavior="aria" className={ui.form}>
+    <Form onSubmit={submit} className={ui.form}>
       {errorCount > 0 && <StatusMessage tone="error">{t('common.fixErrors', { count: errorCount })}</StatusMessage>}
       <fieldset>
         <legend>{t('missions.form.general')}</legend>

@@ -1,15 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Dialog,
-  DialogTrigger,
-  Form,
-  Heading,
-  Label,
-  Modal,
-  ModalOverlay,
-  Radio,
-  RadioGroup,
-} from 'react-aria-components';
+import { Dialog, DialogTrigger, Heading, Label, Modal, ModalOverlay, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, type Shift } from '../../../shared/domain/model';
 import type { Fold } from '../../../shared/domain/paris-time';
@@ -27,6 +17,7 @@ import {
   type ShiftErrors,
 } from './shift-times';
 import styles from './missions.module.css';
+import { Form } from '../../components/form';
 
 /**
  * Create a shift, or edit one (`shift`): date, start, end, capacity, needs per role and a required skill. A time that
@@ -106,7 +97,7 @@ export function ShiftDialog({
             <Heading slot="title" className={ui.dialogTitle}>
               {title}
             </Heading>
-            <Form onSubmit={submit} validationBehavior="aria">
+            <Form onSubmit={submit}>
               <TextField
                 label={t('shifts.date')}
                 type="date"

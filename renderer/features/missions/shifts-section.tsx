@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Mission } from '../../../shared/domain/model';
 import { Button } from '../../components/button';
 import { StatusMessage } from '../../components/status-message';
@@ -84,7 +85,9 @@ export function ShiftsSection({ mission }: { mission: Mission }) {
               const date = formatShiftDate(shift.start, language);
               return (
                 <tr key={shift.id}>
-                  <th scope="row">{date}</th>
+                  <th scope="row">
+                    <Link to={`/shifts/${shift.id}`}>{date}</Link>
+                  </th>
                   <td>{formatTimeRange(shift.start, shift.end)}</td>
                   <td>{t('shifts.duration', { hours: formatDurationHours(shift.start, shift.end, language) })}</td>
                   <td>

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Language, Settings } from '../../../shared/domain/model';
 import { Button } from '../../components/button';
@@ -7,6 +6,7 @@ import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
 import { TextField } from '../../components/text-field';
 import { draftFromSettings, validateSettingsDraft, type SettingsDraft, type SettingsErrors } from './validate-settings';
+import { Form } from '../../components/form';
 
 /**
  * The association's identity and this desk's name and language. Used by the first start and by the Settings screen.
@@ -58,7 +58,7 @@ export function SettingsForm({
 
   const errorCount = Object.keys(errors).length;
   return (
-    <Form onSubmit={submit} validationBehavior="aria">
+    <Form onSubmit={submit}>
       {errorCount > 0 && <StatusMessage tone="error">{t('common.fixErrors', { count: errorCount })}</StatusMessage>}
       <fieldset>
         <legend>{t('settings.identity')}</legend>

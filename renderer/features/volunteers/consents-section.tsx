@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_CHANNELS, CONSENT_PURPOSES, type ConsentPurpose } from '../../../shared/domain/model';
 import { Button } from '../../components/button';
@@ -11,6 +10,7 @@ import { useRepositories } from '../../db/repositories-context';
 import type { ConsentFields } from '../../db/repositories/consents-repository';
 import styles from './volunteers.module.css';
 import ui from '../../components/ui.module.css';
+import { Form } from '../../components/form';
 
 /** Consents per purpose, each with its date, notice version and channel; a new answer is recorded, never overwritten. */
 export function ConsentsSection({ volunteerId, today }: { volunteerId: string; today: string }) {

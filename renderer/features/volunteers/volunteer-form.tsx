@@ -1,5 +1,4 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { AGE_BANDS, VOLUNTEER_STATUSES, type AgeBand } from '../../../shared/domain/model';
 import { Button } from '../../components/button';
@@ -10,6 +9,7 @@ import { TextField } from '../../components/text-field';
 import type { NewVolunteer } from '../../db/repositories/volunteers-repository';
 import { draftIsMinor, validateVolunteerDraft, type VolunteerDraft, type VolunteerErrors } from './validate-volunteer';
 import ui from '../../components/ui.module.css';
+import { Form } from '../../components/form';
 
 type TextFieldName = Exclude<keyof VolunteerDraft, 'ageBand' | 'parentalAuthorisation' | 'status'>;
 
@@ -59,7 +59,7 @@ export function VolunteerForm({
 
   const errorCount = Object.keys(errors).length;
   return (
-    <Form onSubmit={submit} validationBehavior="aria" className={ui.form}>
+    <Form onSubmit={submit} className={ui.form}>
       {errorCount > 0 && <StatusMessage tone="error">{t('common.fixErrors', { count: errorCount })}</StatusMessage>}
       <fieldset>
         <legend>{t('volunteers.sections.identity')}</legend>

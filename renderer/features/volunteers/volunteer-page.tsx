@@ -12,6 +12,7 @@ import type { NewVolunteer } from '../../db/repositories/volunteers-repository';
 import { ConsentsSection } from './consents-section';
 import { HistorySection } from './history-section';
 import { ReferenceBarcode } from './reference-barcode';
+import { SignUpToShift } from './sign-up-to-shift';
 import { draftFromVolunteer, EMPTY_VOLUNTEER_DRAFT } from './validate-volunteer';
 import { VolunteerForm } from './volunteer-form';
 import styles from './volunteers.module.css';
@@ -81,6 +82,7 @@ export function VolunteerPage() {
             }}
           />
           <ConsentsSection volunteerId={volunteer.id} today={today} />
+          <SignUpToShift volunteerId={volunteer.id} volunteerName={name} />
           <HistorySection volunteerId={volunteer.id} />
         </div>
         <aside aria-labelledby="reference-title" className={styles.aside}>

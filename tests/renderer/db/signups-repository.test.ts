@@ -7,7 +7,7 @@ import { createTestDatabase, newVolunteer } from './test-database';
 /** A store with one mission, two overlapping shifts of capacity 2 (past: 28 Nov 2026 morning), and four people. */
 async function setUp() {
   const { db, desk } = await createTestDatabase({ start: '2026-11-28T12:00:00Z' });
-  desk.operator = 'Camille (coordination)';
+  desk.setOperator('Camille (coordination)');
   const repositories = createRepositories(db, desk);
   await repositories.settings.save({ ...DEFAULT_SETTINGS, associationName: 'A', deskName: 'D' });
   const fields = validateMissionDraft({ ...EMPTY_MISSION_DRAFT, title: 'Clean-up', category: 'NETTOYAGE' });

@@ -1,0 +1,295 @@
+import { useDeferredValue, useState } from 'react';
+import { Dialog, DialogTrigger, Heading, Input, Label, Modal, ModalOverlay, SearchField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { formatHundredths, sumHundredths } from '../../../shared/domain/hours';
+import { ATTENDANCE, type SignUp } from '../../../shared/domain/model';
+import { Button } from '../../components/button';
+import { Page } from '../../components/page';
+import { SelectField } from '../../components/select-field';
+import { StatusMessage } from '../../components/status-message';
+import { TextField } from '../../components/text-field';
+import ui from '../../components/ui.module.css';
+import { useRoster, useVolunteerSearch } from '../../db/hooks';
+import { useRepositories } from '../../db/repositories-context';
+import type { RosterRow } from '../../db/repositories/signups-repository';
+import { formatShiftDate, formatTime, formatTimeRange } from '../../lib/format';
+import { useLanguage } from '../../lib/use-language';
+import { CorrectHoursDialog } from './correct-hours-dialog';
+import { SignUpDecisionPanel } from './sign-up-panel';
+import styles from './planning.module.css';
+import { Form } from '../../components/form';
+
+/** The roster of one shift (`/shifts/:shiftId`): sign people up, manage the waiting list, correct attendance. */
+export function RosterPage() {
+  const { shiftId } = useParams();
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const roster = useRoster(shiftId);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (roster === undefined) return null;
+  if (roster === null) {
+    return (
+      <Page title={t('roster.title')}>
+        <StatusMessage tone="error">{t('roster.notFound')}</StatusMessage>
+      </Page>
+    );
+  }
+  const { shift, mission, fill, rows } = roster;
+  const decimal = language === 'fr' ? ',' : '.';
+  const hours = sumHundredths(
+    rows.flatMap((row) =>
+      row.attendance.statut_presence === 'present' ? [row.attendance.duree_effective_h ?? 0] : [],
+    ),
+  );
+  const title = `${mission?.title ?? ''} — ${formatShiftDate(shift.start, language)} ${formatTimeRange(shift.start, shift.end)}`;
+  const review = rows.filter((row) => row.needsReview !== null);
+
+  return (
+    <Page
+      title={title}
+      actions={
+        mission && (
+          <Link to={`/missions/${mission.id}`} className={ui.secondaryLink}>
+            {t('roster.backToMission')}
+          </Link>
+        )
+      }
+    >
+      <p>
+        {t('roster.summary', {
+          confirmed: fill.confirmed,
+          capacity: fill.capacity,
+          waiting: fill.waiting,
+          hours: formatHundredths(hours, decimal),
+        })}
+      </p>
+      {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
+      <AddVolunteer shiftId={shift.id} onDone={setNotice} />
+      <table className={ui.table} aria-label={t('roster.tableLabel')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('roster.columns.name')}</th>
+            <th scope="col">{t('roster.columns.status')}</th>
+            <th scope="col">{t('roster.columns.attendance')}</th>
+            <th scope="col">{t('roster.columns.arrival')}</th>
+            <th scope="col">{t('roster.columns.departure')}</th>
+            <th scope="col">{t('roster.columns.hours')}</th>
+            <th scope="col">{t('roster.columns.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <RosterTableRow key={row.signUp.id} row={row} shiftStart={shift.start} onNotice={setNotice} />
+          ))}
+        </tbody>
+      </table>
+      <section aria-labelledby="review-title" className={ui.section}>
+        <h2 id="review-title">{t('roster.reviewTitle')}</h2>
+        {review.length === 0 ? (
+          <p>{t('roster.reviewEmpty')}</p>
+        ) : (
+          <ul>
+            {review.map((row) => (
+              <li key={row.signUp.id}>
+                {nameOf(row)} — {t(`roster.review.${row.needsReview ?? 'open_check_in'}`)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Page>
+  );
+}
+
+function nameOf(row: RosterRow): string {
+  return row.volunteer ? `${row.volunteer.firstName} ${row.volunteer.lastName}`.trim() : '';
+}
+
+function AddVolunteer({ shiftId, onDone }: { shiftId: string; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const results = useVolunteerSearch(deferred, {}, 8);
+  const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null);
+  return (
+    <section aria-labelledby="add-title" className={styles.add}>
+      <h2 id="add-title">{t('roster.add')}</h2>
+      <SearchField
+        value={query}
+        onChange={(value) => {
+          setQuery(value);
+          setChosen(null);
+        }}
+        className={styles.search}
+      >
+        <Label>{t('roster.searchLabel')}</Label>
+        <Input className={styles.searchInput} />
+      </SearchField>
+      {deferred.trim() !== '' && results && !chosen && (
+        <ul aria-label={t('roster.resultsLabel')} className={styles.results}>
+          {results.map((volunteer) => {
+            const name = `${volunteer.firstName} ${volunteer.lastName}`.trim();
+            return (
+              <li key={volunteer.id}>
+                <Button
+                  variant="secondary"
+                  aria-label={t('roster.choose', { name })}
+                  onPress={() => setChosen({ id: volunteer.id, name })}
+                >
+                  {name} · {volunteer.ref}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {chosen && (
+        <SignUpDecisionPanel
+          volunteerId={chosen.id}
+          volunteerName={chosen.name}
+          shiftId={shiftId}
+          onDone={(message) => {
+            onDone(message);
+            setChosen(null);
+            setQuery('');
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function RosterTableRow({
+  row,
+  shiftStart,
+  onNotice,
+}: {
+  row: RosterRow;
+  shiftStart: string;
+  onNotice: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { signUps } = useRepositories();
+  const name = nameOf(row);
+  const { signUp, attendance } = row;
+  const status =
+    signUp.status === 'waiting'
+      ? t('roster.status.waiting', { position: row.waitingPosition ?? 0 })
+      : signUp.status === 'cancelled'
+        ? t(row.lateCancellation ? 'roster.status.cancelledLate' : 'roster.status.cancelled')
+        : t(signUp.toConfirm ? 'roster.status.toConfirm' : 'roster.status.signed_up');
+  const hours =
+    attendance.duree_effective_h === null
+      ? ''
+      : `${formatHundredths(attendance.duree_effective_h, language === 'fr' ? ',' : '.')} h${attendance.methode_duree ? ` (${t(`roster.method.${attendance.methode_duree}`)})` : ''}`;
+  return (
+    <tr>
+      <th scope="row">{row.volunteer ? <Link to={`/volunteers/${row.volunteer.id}`}>{name}</Link> : name}</th>
+      <td>{status}</td>
+      <td>
+        {signUp.status === 'signed_up' ? (
+          <SelectField<SignUp['attendance']>
+            label={t('roster.markAttendance', { name })}
+            value={signUp.attendance}
+            onChange={(value) => void signUps.setAttendance(signUp.id, value)}
+            options={ATTENDANCE.map((id) => ({ id, label: t(`roster.attendanceChoice.${id}`) }))}
+          />
+        ) : (
+          t(`roster.presence.${attendance.statut_presence}`)
+        )}
+      </td>
+      <td>{attendance.pointage_arrivee ? formatTime(attendance.pointage_arrivee) : ''}</td>
+      <td>{attendance.pointage_depart ? formatTime(attendance.pointage_depart) : ''}</td>
+      <td>{hours}</td>
+      <td>
+        <div className={ui.rowActions}>
+          {signUp.status === 'signed_up' && signUp.toConfirm && (
+            <Button
+              variant="secondary"
+              aria-label={t('roster.confirmOf', { name })}
+              onPress={() => void signUps.confirm(signUp.id)}
+            >
+              {t('roster.confirm')}
+            </Button>
+          )}
+          {signUp.status === 'waiting' && (
+            <Button
+              variant="secondary"
+              aria-label={t('roster.promoteOf', { name })}
+              onPress={() => void signUps.promote(signUp.id)}
+            >
+              {t('roster.promote')}
+            </Button>
+          )}
+          {signUp.status === 'signed_up' && (
+            <CorrectHoursDialog row={row} shiftStart={shiftStart} name={name} onSaved={onNotice} />
+          )}
+          {signUp.status !== 'cancelled' && <CancelDialog signUpId={signUp.id} name={name} onNotice={onNotice} />}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function CancelDialog({
+  signUpId,
+  name,
+  onNotice,
+}: {
+  signUpId: string;
+  name: string;
+  onNotice: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const repositories = useRepositories();
+  const [isOpen, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <DialogTrigger isOpen={isOpen} onOpenChange={setOpen}>
+      <Button variant="secondary" aria-label={t('roster.cancelOf', { name })}>
+        {t('roster.cancel')}
+      </Button>
+      <ModalOverlay className={ui.overlay} isDismissable>
+        <Modal className={ui.modal}>
+          <Dialog className={ui.dialog}>
+            <Heading slot="title" className={ui.dialogTitle}>
+              {t('roster.cancelOf', { name })}
+            </Heading>
+            <Form
+              onSubmit={async (event) => {
+                event.preventDefault();
+                if (!reason.trim()) return setError(t('roster.errors.reasonRequired'));
+                const { promoted } = await repositories.signUps.cancel(signUpId, reason);
+                setOpen(false);
+                if (promoted.length === 0) return onNotice(t('roster.cancelled'));
+                const roster = await repositories.signUps.roster(
+                  (await repositories.db.signUps.get(signUpId))?.shiftId ?? '',
+                );
+                const names =
+                  roster?.rows
+                    .filter((row) => promoted.includes(row.signUp.id))
+                    .map(nameOf)
+                    .join(', ') ?? '';
+                onNotice(`${t('roster.cancelled')} ${t('roster.promotedNotice', { names })}`);
+              }}
+            >
+              <TextField label={t('roster.cancelReason')} value={reason} onChange={setReason} errorMessage={error} />
+              <div className={ui.actions}>
+                <Button variant="secondary" slot="close">
+                  {t('common.cancel')}
+                </Button>
+                <Button type="submit" variant="danger">
+                  {t('roster.cancel')}
+                </Button>
+              </div>
+            </Form>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
+  );
+}

@@ -1,0 +1,163 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+
+async function createVolunteer(page: Page, firstName: string, lastName: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Bénévoles' })
+    .click();
+  await page.getByRole('link', { name: 'Ajouter un ou une bénévole' }).click();
+  await page.getByLabel('Prénom').fill(firstName);
+  await page.getByLabel('Nom', { exact: true }).fill(lastName);
+  await page.getByRole('button', { name: 'Créer' }).click();
+  await page.getByRole('heading', { level: 1, name: `${firstName} ${lastName}` }).waitFor();
+}
+
+async function addShift(page: Page, date: string, start: string, end: string, capacity: string): Promise<void> {
+  await page.getByRole('button', { name: 'Ajouter un créneau' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ajouter un créneau' });
+  await dialog.getByLabel('Date').fill(date);
+  await dialog.getByLabel('Début').fill(start);
+  await dialog.getByLabel('Fin').fill(end);
+  await dialog.getByLabel('Nombre de places').fill(capacity);
+  await dialog.getByRole('button', { name: 'Créer' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function chooseVolunteer(page: Page, query: string, name: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Chercher la personne à inscrire' }).fill(query);
+  await page.getByRole('button', { name: `Choisir ${name}` }).click();
+}
+
+describe('sign-ups, waiting list and the roster after the event', () => {
+  let session: E2eSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it('fills a shift, queues the next person, overrides an overlap, promotes on cancellation, and corrects hours', async () => {
+    session = await openApp();
+    const { page } = session;
+    await completeFirstStart(page);
+    for (const [first, last] of [
+      ['Awa', 'Diallo'],
+      ['Bruno', 'Martin'],
+      ['Chloé', 'Bernard'],
+    ] as const) {
+      await createVolunteer(page, first, last);
+    }
+
+    // A clean-up with two overlapping shifts, yesterday afternoon.
+    await page.getByRole('link', { name: 'Missions', exact: true }).click();
+    await page.getByRole('link', { name: 'Nouvelle mission' }).click();
+    await page.getByLabel('Intitulé').fill('Ramassage des berges');
+    await page.getByRole('button', { name: 'Créer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ramassage des berges' }).waitFor();
+    await addShift(page, '2026-11-27', '14:00', '17:00', '2');
+    await addShift(page, '2026-11-27', '15:00', '18:00', '5');
+    const shifts = page.getByRole('table', { name: 'Créneaux de la mission' });
+    await expect.poll(() => shifts.getByRole('row').count()).toBe(3);
+
+    // Shift A (capacity 2): Awa and Bruno fit; Chloé is refused because it is full, and goes to the waiting list.
+    await shifts.getByRole('row').nth(1).getByRole('link').click();
+    await page
+      .getByRole('heading', { level: 1, name: /Ramassage des berges — ven\. 27 nov\. 2026 14:00 – 17:00/ })
+      .waitFor();
+    for (const [query, name] of [
+      ['awa', 'Awa Diallo'],
+      ['bruno', 'Bruno Martin'],
+    ] as const) {
+      await chooseVolunteer(page, query, name);
+      await page.getByText('L’inscription est possible.').waitFor();
+      await page.getByRole('button', { name: 'Inscrire', exact: true }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `${name} est inscrit·e.` })
+        .waitFor();
+    }
+    await chooseVolunteer(page, 'chloe', 'Chloé Bernard');
+    await page.getByText('Ce créneau est complet. Vous pouvez proposer la liste d’attente.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Mettre en liste d’attente' }).click();
+    await page.getByRole('status').filter({ hasText: 'Chloé Bernard est en liste d’attente (position 1).' }).waitFor();
+    const roster = page.getByRole('table', { name: 'Inscriptions du créneau' });
+    await expect
+      .poll(() => roster.getByRole('row', { name: /Chloé Bernard/ }).textContent())
+      .toContain('Liste d’attente (1)');
+    const shiftAUrl = page.url();
+
+    // Shift B overlaps A: Awa is refused with the reason, then signed up with an override.
+    await page.getByRole('link', { name: 'Retour à la mission' }).click();
+    await shifts.getByRole('row').nth(2).getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: /15:00 – 18:00/ }).waitFor();
+    await chooseVolunteer(page, 'diallo', 'Awa Diallo');
+    await page.getByText('Cette personne est déjà inscrite sur un autre créneau au même moment.').waitFor();
+    const override = page.getByRole('form', { name: 'Passer outre (coordination)' });
+    await override.getByRole('button', { name: 'Inscrire malgré tout' }).click();
+    await override.getByText('Indiquez un motif.').waitFor();
+    await override.getByLabel('Votre nom').fill('Camille');
+    await override.getByLabel('Motif').fill('Relais entre les deux équipes');
+    await override.getByRole('button', { name: 'Inscrire malgré tout' }).click();
+    await page.getByRole('status').filter({ hasText: 'Awa Diallo est inscrit·e.' }).waitFor();
+
+    // Back on A: Bruno cancels; Chloé is promoted and marked "to confirm".
+    await page.goto(shiftAUrl);
+    await roster.waitFor();
+    await page.getByRole('button', { name: 'Annuler l’inscription de Bruno Martin' }).click();
+    const cancel = page.getByRole('dialog', { name: 'Annuler l’inscription de Bruno Martin' });
+    await cancel.getByLabel('Motif de l’annulation').fill('Malade');
+    await cancel.getByRole('button', { name: 'Annuler l’inscription' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Chloé Bernard passe(nt) de la liste d’attente aux inscrit·es (à confirmer).' })
+      .waitFor();
+    await expect.poll(() => roster.getByRole('row', { name: /Chloé Bernard/ }).textContent()).toContain('À confirmer');
+    // Cancelled after the start: a late cancellation.
+    expect(await roster.getByRole('row', { name: /Bruno Martin/ }).textContent()).toContain('Annulée tardivement');
+
+    // After the shift: Awa's departure corrected (14:00–16:30 → 2,5 h), Chloé's hours declared (1,5 h).
+    const summary = page.getByText(/inscrit·es sur 2 places/);
+    expect(await summary.textContent()).toContain('0 h de bénévolat');
+    await page.getByRole('button', { name: 'Corriger les heures de Awa Diallo' }).click();
+    const hours = page.getByRole('dialog', { name: 'Heures de Awa Diallo' });
+    await hours.getByLabel('Arrivée').fill('14:00');
+    await hours.getByLabel('Départ').fill('16:30');
+    await hours.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect
+      .poll(() => roster.getByRole('row', { name: /Awa Diallo/ }).textContent())
+      .toContain('2,5 h (pointage)');
+    await expect.poll(() => summary.textContent()).toContain('2,5 h de bénévolat');
+
+    await page.getByRole('button', { name: 'Corriger les heures de Chloé Bernard' }).click();
+    const declared = page.getByRole('dialog', { name: 'Heures de Chloé Bernard' });
+    await declared.getByLabel('Ou heures déclarées').fill('1,5');
+    await declared.getByRole('button', { name: 'Enregistrer' }).click();
+    await declared.getByText('Indiquez un motif.').waitFor();
+    await declared.getByLabel('Motif de la déclaration').fill('Feuille papier : arrivée tardive');
+    await declared.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect
+      .poll(() => roster.getByRole('row', { name: /Chloé Bernard/ }).textContent())
+      .toContain('1,5 h (déclarée)');
+    await expect.poll(() => summary.textContent()).toContain('4 h de bénévolat');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The planning shows both shifts in the week of 27 November, linked to their rosters.
+    await page.getByRole('link', { name: 'Planning', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: /Semaine 48/ }).waitFor();
+    const friday = page.getByRole('region', { name: 'ven. 27 nov. 2026' });
+    await expect.poll(() => friday.getByRole('link').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+    await page
+      .getByRole('combobox', { name: /Affichage/ })
+      .or(page.getByRole('button', { name: /Affichage/ }))
+      .first()
+      .click();
+    await page.getByRole('option', { name: 'Agenda' }).click();
+    await page.getByRole('link', { name: /14:00 Ramassage des berges/ }).click();
+    await page.getByRole('table', { name: 'Inscriptions du créneau' }).waitFor();
+    expect(foreignRequests(session)).toEqual([]);
+  });
+});
