@@ -106,7 +106,10 @@ const normalise = (value: string) => unprotectText(value.replace(/\r\n|\r|\n/g, 
 describe.each<ExportProfile>(['excel-fr', 'open-data'])('round trip of text cells (%s)', (profile) => {
   const format = profileFormat(profile);
   const pieces = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '\r\n', '"', ';', ',', "'", 'é', 'œ', ' ', 'a');
-  const textCell = fc.oneof(fc.string(), fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join('')));
+  const textCell = fc.oneof(
+    fc.string(),
+    fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join('')),
+  );
 
   it('any text cell comes back through the writer and a strict reader', () => {
     fc.assert(

@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import {
   cityExportCsv,
+  parseCsv,
   prepareCityExport,
   writeCityExportZip,
   type CityExportOptions,
@@ -45,4 +46,13 @@ export async function zipOf(prepared: PreparedCityExport, generatedAt = GENERATE
 export function text(bytes: Uint8Array | undefined): string {
   if (!bytes) throw new Error('missing entry');
   return strFromU8(bytes);
+}
+
+/** A table as the city reads it: one object per data row, keyed by column name (cells as written). */
+export function rowsOf(prepared: PreparedCityExport, table: ExportTableName): Record<string, string>[] {
+  const delimiter = prepared.profile === 'excel-fr' ? ';' : ',';
+  const { records, problems } = parseCsv(csvText(prepared, table), delimiter);
+  if (problems.length > 0) throw new Error(`CSV problems: ${JSON.stringify(problems)}`);
+  const [header = [], ...rows] = records;
+  return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index] ?? ''])));
 }

@@ -154,7 +154,9 @@ describe('the validator on broken copies of the examples', () => {
     ]);
     const stray = broken('open-data', 'missions', (text) => text.replace('Square de', 'Square "de'));
     expect(check('open-data', 'missions', stray).errors[0]).toMatchObject({ code: 'stray-quote' });
-    const lf = broken('open-data', 'missions', (text) => text.replace('Square de', '"Square\nde').replace('Mexico', 'Mexico"'));
+    const lf = broken('open-data', 'missions', (text) =>
+      text.replace('Square de', '"Square\nde').replace('Mexico', 'Mexico"'),
+    );
     expect(check('open-data', 'missions', lf).errors).toEqual([
       expect.objectContaining({ code: 'bare-line-break-in-cell', row: 1, column: 'lieu_nom' }),
     ]);
