@@ -20,6 +20,8 @@ export interface SelectFieldProps<K extends string> {
   name?: string;
   placeholder?: string;
   errorMessage?: string | undefined;
+  /** In a table row the column header says it: the label is for screen readers only. */
+  hideLabel?: boolean;
 }
 
 /** React Aria's select: a listbox popover with type-ahead and arrow keys (WAI-ARIA APG "Select-only combobox"). */
@@ -31,6 +33,7 @@ export function SelectField<K extends string>({
   name,
   placeholder,
   errorMessage,
+  hideLabel = false,
 }: SelectFieldProps<K>) {
   return (
     <Select
@@ -43,7 +46,7 @@ export function SelectField<K extends string>({
       placeholder={placeholder}
       isInvalid={Boolean(errorMessage)}
     >
-      <Label className={styles.label}>{label}</Label>
+      <Label className={hideLabel ? 'visually-hidden' : styles.label}>{label}</Label>
       <Button className={styles.selectButton}>
         <SelectValue />
         <span aria-hidden="true">▾</span>

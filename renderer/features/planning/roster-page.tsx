@@ -193,6 +193,7 @@ function RosterTableRow({
         {signUp.status === 'signed_up' ? (
           <SelectField<SignUp['attendance']>
             label={t('roster.markAttendance', { name })}
+            hideLabel
             value={signUp.attendance}
             onChange={(value) => void signUps.setAttendance(signUp.id, value)}
             options={ATTENDANCE.map((id) => ({ id, label: t(`roster.attendanceChoice.${id}`) }))}
