@@ -10,7 +10,8 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium';
  * playwright-core (never `npx playwright install`: browsers cannot be downloaded here). Real IndexedDB, real files.
  */
 
-export const RENDERER_DIST = resolve(import.meta.dirname, '../../dist/renderer');
+/** The built renderer; E2E_RENDERER_DIST points elsewhere (e.g. a build of one's own while others build too). */
+export const RENDERER_DIST = process.env.E2E_RENDERER_DIST ?? resolve(import.meta.dirname, '../../dist/renderer');
 
 export { CHROMIUM_ARGS, findChromium };
 
