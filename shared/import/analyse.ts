@@ -268,5 +268,8 @@ export function readRow(
     notes: notesText === '' ? '' : take('notes', (text) => textValue(text, LIMITS.notes), '', notesCell),
     citySharing: given === null ? null : { given, date: submittedOn ?? options.fileDate ?? options.today },
   };
+  // In the order of the columns, as the screen shows them.
+  errors.sort((a, b) => a.column - b.column);
+  warnings.sort((a, b) => a.column - b.column);
   return { values, errors, warnings, noName: firstName === '' && lastName === '' };
 }

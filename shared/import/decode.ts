@@ -53,9 +53,12 @@ function checkIsText(text: string): void {
   }
 }
 
+/** 1-based line of a byte, counting LF, CRLF and lone CR as one line break each (as `lineOfIndex` does). */
 function lineOfByte(bytes: Uint8Array, index: number): number {
   let line = 1;
-  for (let at = bytes.indexOf(10); at >= 0 && at < index; at = bytes.indexOf(10, at + 1)) line++;
+  for (let at = 0; at < index; at++) {
+    if (bytes[at] === 10 || (bytes[at] === 13 && bytes[at + 1] !== 10)) line++;
+  }
   return line;
 }
 
