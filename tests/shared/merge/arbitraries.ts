@@ -128,7 +128,7 @@ const reviewArb = (id: string, recordIds: string[]) =>
 /** Log entries are written once: the same id has the same content on every desk. */
 export const AUDIT_ENTRIES: readonly AuditEntry[] = [
   entry('a1', 'v1', { note: `Appel de ${nameOf('v1', 0)}`, volunteerId: 'v1' }),
-  entry('a2', 's1', { reason: `Dérogation pour ${nameOf('v2', 1)}`, signUpId: 's1' }),
+  entry('a2', 's1', { reason: 'Dérogation accordée', signUpId: 's1' }),
   entry('a3', null, { volunteerIds: ['v2'], label: `Liste avec ${nameOf('v2', 0)}` }),
   entry('a4', 'm1', { title: 'Fresque' }),
 ];

@@ -16,10 +16,12 @@ import {
 } from '../../../shared/merge';
 import { clockedFields, type MergeableBase } from '../../../shared/records/record';
 import { createMemoryStore } from '../../../shared/storage/memory-store';
-import { datasetArb, VOLUNTEER_IDS } from './arbitraries';
+import { datasetArb } from './arbitraries';
 
 const merge = mergeDatasets;
-const same = (x: Dataset, y: Dataset) => expect(canonicalJson(x)).toBe(canonicalJson(y));
+const same = (x: Dataset, y: Dataset): void => {
+  expect(canonicalJson(x)).toBe(canonicalJson(y));
+};
 const RUNS = { numRuns: 300 };
 
 /** The three datasets in every order and grouping. */
@@ -45,9 +47,7 @@ describe('mergeDatasets (properties, architecture.md rule 7)', () => {
 
   it('is associative', () => {
     fc.assert(
-      fc.property(datasetArb, datasetArb, datasetArb, (a, b, c) =>
-        same(merge(merge(a, b), c), merge(a, merge(b, c))),
-      ),
+      fc.property(datasetArb, datasetArb, datasetArb, (a, b, c) => same(merge(merge(a, b), c), merge(a, merge(b, c)))),
       RUNS,
     );
   });
@@ -189,9 +189,9 @@ describe('mergeDatasets (properties, architecture.md rule 7)', () => {
 /** The version whose field has the latest clock; equal clocks are settled by the values' JSON, as mergeRecord does. */
 function latest<R extends MergeableBase>(versions: readonly R[], field: string): R {
   return versions.reduce((best, version) => {
-    const order =
-      (version.clocks[field] ?? '').localeCompare(best.clocks[field] ?? '', 'en', { sensitivity: 'variant' }) &&
-      ((version.clocks[field] ?? '') > (best.clocks[field] ?? '') ? 1 : -1);
+    const mine = version.clocks[field] ?? '';
+    const theirs = best.clocks[field] ?? '';
+    const order = mine > theirs ? 1 : mine < theirs ? -1 : 0;
     if (order > 0) return version;
     if (order < 0) return best;
     const x = JSON.stringify((version as Record<string, unknown>)[field]) ?? '';
@@ -217,5 +217,3 @@ async function store(dataset: PartialDataset) {
   for (const table of SHARED_TABLE_NAMES) await memory.writeBatch(table, complete[table]);
   return memory;
 }
-
-void VOLUNTEER_IDS;
