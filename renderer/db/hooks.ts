@@ -86,3 +86,8 @@ export function useUpcomingShifts(days: number) {
   const { signUps } = useRepositories();
   return useLiveQuery(() => signUps.upcomingShifts(days), [signUps, days]);
 }
+
+export function useLastBackupAt(): string | null | undefined {
+  const { backups } = useRepositories();
+  return useLiveQuery(() => backups.lastBackupAt(), [backups]);
+}

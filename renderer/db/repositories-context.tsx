@@ -3,6 +3,7 @@ import type { DeskDatabase } from './database';
 import { loadDemoData } from './demo-data';
 import type { DeskContext } from './desk-context';
 import { createAuditRepository } from './repositories/audit-repository';
+import { createBackupsRepository } from './repositories/backups-repository';
 import { createConsentsRepository } from './repositories/consents-repository';
 import { createHistoryRepository } from './repositories/history-repository';
 import { createMissionsRepository } from './repositories/missions-repository';
@@ -20,6 +21,7 @@ export function createRepositories(db: DeskDatabase, desk: DeskContext) {
     desk,
     audit,
     settings,
+    backups: createBackupsRepository(db, desk),
     signUps: createSignUpsRepository(db, desk, audit, settings),
     volunteers: createVolunteersRepository(db, desk),
     consents: createConsentsRepository(db, desk, audit),

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
+import { BackupsSection } from '../backups';
 import { useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import { SettingsForm } from './settings-form';
@@ -20,6 +21,7 @@ export function SettingsScreen() {
         />
       )}
       <p>{t('settings.deskId', { id: repositories.desk.deskId })}</p>
+      <BackupsSection />
     </Page>
   );
 }
