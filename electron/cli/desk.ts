@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { IMPORT_USAGE_EN, IMPORT_USAGE_FR, importCommand } from './commands/import';
 import { runSeed } from './commands/seed';
 import { runValidate } from './commands/validate';
 import { bilingual, EXIT_USAGE, processIo, type CliIo } from './io';
@@ -10,10 +11,12 @@ import { bilingual, EXIT_USAGE, processIo, type CliIo } from './io';
 
 const USAGE_FR = `Usage : desk <commande>
   seed [--volunteers N] [--now ISO] [--seed S] --out <fichier.zip>   écrit un jeu de données de démonstration
-  validate <fichier.zip>                                             vérifie une sauvegarde, enregistrement par enregistrement`;
+  validate <fichier.zip>                                             vérifie une sauvegarde, enregistrement par enregistrement
+${IMPORT_USAGE_FR}`;
 const USAGE_EN = `Usage: desk <command>
   seed [--volunteers N] [--now ISO] [--seed S] --out <file.zip>      writes a demonstration dataset
-  validate <file.zip>                                                checks a snapshot, record by record`;
+  validate <file.zip>                                                checks a snapshot, record by record
+${IMPORT_USAGE_EN}`;
 
 const DEFAULT_VOLUNTEERS = 1_000;
 const DEFAULT_SEED = 'desk-climat';
@@ -29,6 +32,8 @@ export async function runDesk(argv: readonly string[], io: CliIo = processIo): P
         if (positionals.length !== 1) return usage(io, 'validate attend un fichier.', 'validate expects one file.');
         return await runValidate(positionals[0] as string, io);
       }
+      case 'import':
+        return await importCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
