@@ -4,6 +4,8 @@ import { loadDemoData } from './demo-data';
 import type { DeskContext } from './desk-context';
 import { createAuditRepository } from './repositories/audit-repository';
 import { createBackupsRepository } from './repositories/backups-repository';
+import { createExportsRepository } from './repositories/exports-repository';
+import { createDeskRepository } from './repositories/desk-repository';
 import { createConsentsRepository } from './repositories/consents-repository';
 import { createHistoryRepository } from './repositories/history-repository';
 import { createMissionsRepository } from './repositories/missions-repository';
@@ -22,12 +24,14 @@ export function createRepositories(db: DeskDatabase, desk: DeskContext) {
     audit,
     settings,
     backups: createBackupsRepository(db, desk),
+    exports: createExportsRepository(db, desk, audit),
     signUps: createSignUpsRepository(db, desk, audit, settings),
     volunteers: createVolunteersRepository(db, desk),
     consents: createConsentsRepository(db, desk, audit),
     history: createHistoryRepository(db),
     missions: createMissionsRepository(db, desk, audit),
     shifts: createShiftsRepository(db, desk, audit),
+    checkins: createDeskRepository(db, desk, audit, settings),
     /** Fills the store with the same synthetic data as `desk seed` (a small scale), for a first look. */
     loadDemoData: () => loadDemoData(db, desk),
   };

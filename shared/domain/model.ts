@@ -216,6 +216,8 @@ export const exportLogEntrySchema = z.object({
   fileName: text(300),
   /** Volunteers whose data the export carried, so an erasure can list the exports that contained them. */
   volunteerIds: z.array(uuidSchema),
+  /** Data rows per file, as in the export's manifest. */
+  rowCounts: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 export type ExportLogEntry = z.infer<typeof exportLogEntrySchema>;
 
@@ -254,6 +256,11 @@ export const settingsSchema = z.object({
     .max(24 * 30),
   retentionMonths: z.number().int().min(1).max(240),
   firstStartCompletedAt: isoInstantSchema.nullable(),
+  /** The coordinator's desk PIN as a PBKDF2 hash and its salt (never the PIN); null until one is set. */
+  coordinatorPinHash: z.string().max(200).nullable(),
+  coordinatorPinSalt: z.string().max(100).nullable(),
+  /** The desk locks itself after this many minutes without use (product.md, "Event desk"). */
+  deskIdleLockMinutes: z.number().int().min(1).max(240),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -268,6 +275,9 @@ export const DEFAULT_SETTINGS: Settings = {
   cancellationCutoffHours: 24,
   retentionMonths: 24,
   firstStartCompletedAt: null,
+  coordinatorPinHash: null,
+  coordinatorPinSalt: null,
+  deskIdleLockMinutes: 5,
 };
 
 export { isoDateSchema, isoInstantSchema };
