@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { IMPORT_USAGE_EN, IMPORT_USAGE_FR, importCommand } from './commands/import';
+import { MERGE_USAGE_EN, MERGE_USAGE_FR, parseMergeArgs, runMerge } from './commands/merge';
 import { runSeed } from './commands/seed';
 import { runValidate } from './commands/validate';
 import { bilingual, EXIT_USAGE, processIo, type CliIo } from './io';
@@ -12,11 +13,13 @@ import { bilingual, EXIT_USAGE, processIo, type CliIo } from './io';
 const USAGE_FR = `Usage : desk <commande>
   seed [--volunteers N] [--now ISO] [--seed S] --out <fichier.zip>   écrit un jeu de données de démonstration
   validate <fichier.zip>                                             vérifie une sauvegarde, enregistrement par enregistrement
-${IMPORT_USAGE_FR}`;
+${IMPORT_USAGE_FR}
+${MERGE_USAGE_FR}`;
 const USAGE_EN = `Usage: desk <command>
   seed [--volunteers N] [--now ISO] [--seed S] --out <file.zip>      writes a demonstration dataset
   validate <file.zip>                                                checks a snapshot, record by record
-${IMPORT_USAGE_EN}`;
+${IMPORT_USAGE_EN}
+${MERGE_USAGE_EN}`;
 
 const DEFAULT_VOLUNTEERS = 1_000;
 const DEFAULT_SEED = 'desk-climat';
@@ -34,6 +37,10 @@ export async function runDesk(argv: readonly string[], io: CliIo = processIo): P
       }
       case 'import':
         return await importCommand(rest, io);
+      case 'merge': {
+        const parsed = parseMergeArgs(rest);
+        return 'fr' in parsed ? usage(io, parsed.fr, parsed.en) : await runMerge(parsed, io);
+      }
       case undefined:
       case 'help':
       case '--help':
