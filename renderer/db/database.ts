@@ -79,7 +79,7 @@ export const SCHEMA_V1 = {
   aliases: 'id, fromVolunteerId, toVolunteerId',
   reviewItems: 'id, kind, state',
   auditLog: 'id, at, action, subjectId',
-  exportLog: 'id, at',
+  exportLog: 'id, at, *volunteerIds',
   erasures: 'volunteerId',
   settings: 'key',
   desk: 'key',

@@ -91,3 +91,8 @@ export function useLastBackupAt(): string | null | undefined {
   const { backups } = useRepositories();
   return useLiveQuery(() => backups.lastBackupAt(), [backups]);
 }
+
+export function useRecentExports(limit = 10) {
+  const { exports } = useRepositories();
+  return useLiveQuery(() => exports.recent(limit), [exports, limit]);
+}

@@ -4,6 +4,7 @@ import { loadDemoData } from './demo-data';
 import type { DeskContext } from './desk-context';
 import { createAuditRepository } from './repositories/audit-repository';
 import { createBackupsRepository } from './repositories/backups-repository';
+import { createExportsRepository } from './repositories/exports-repository';
 import { createDeskRepository } from './repositories/desk-repository';
 import { createConsentsRepository } from './repositories/consents-repository';
 import { createHistoryRepository } from './repositories/history-repository';
@@ -23,6 +24,7 @@ export function createRepositories(db: DeskDatabase, desk: DeskContext) {
     audit,
     settings,
     backups: createBackupsRepository(db, desk),
+    exports: createExportsRepository(db, desk, audit),
     signUps: createSignUpsRepository(db, desk, audit, settings),
     volunteers: createVolunteersRepository(db, desk),
     consents: createConsentsRepository(db, desk, audit),

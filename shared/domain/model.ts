@@ -216,6 +216,8 @@ export const exportLogEntrySchema = z.object({
   fileName: text(300),
   /** Volunteers whose data the export carried, so an erasure can list the exports that contained them. */
   volunteerIds: z.array(uuidSchema),
+  /** Data rows per file, as in the export's manifest. */
+  rowCounts: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 export type ExportLogEntry = z.infer<typeof exportLogEntrySchema>;
 

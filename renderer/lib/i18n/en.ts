@@ -1,3 +1,4 @@
+import { deskEn } from './features/desk.en';
 import type { Messages } from './fr';
 
 /** English: complete, key for key with French (TypeScript checks it through `Messages`). */
@@ -341,6 +342,39 @@ export const en: Messages = {
     failed: 'The operation failed: {{message}}',
     tooLarge: 'This file is too large ({{size}} bytes).',
   },
+  exports: {
+    title: 'Exports',
+    intro:
+      'The "City of Paris" export gathers the missions, shifts, participations and monthly aggregates of a period in one zip file that follows the City’s contract.',
+    from: 'From',
+    to: 'To',
+    profile: 'Format',
+    profiles: { 'excel-fr': 'Excel in French (semicolon, decimal comma)', 'open-data': 'Open data (comma, ISO dates)' },
+    mode: 'Personal data',
+    modes: {
+      pseudonymous: 'Pseudonymous (references only, recommended)',
+      named: 'Named (names and contacts of those who agreed)',
+    },
+    reason: 'Reason for the named export',
+    reasonHelp: 'Required: it goes into the manifest and the log of sensitive actions.',
+    preview: 'Preview',
+    previewing: 'Preparing the preview…',
+    rows: '{{count}} row(s)',
+    tablePreview: 'First rows of {{file}}',
+    export: 'Export the zip file',
+    exporting: 'Preparing the file…',
+    saved: 'The export "{{file}}" was saved.',
+    failed: 'The export failed: {{message}}',
+    errors: {
+      period: 'Choose a valid period (the end after the start).',
+      reason: 'Give the reason for the named export.',
+    },
+    log: 'Recent exports',
+    logEmpty: 'No exports yet.',
+    logLine: '{{date}} · {{file}} · {{mode}} · {{operator}}',
+    logOperatorUnknown: 'operator not given',
+    warnings: 'Points to check',
+  },
   volunteers: {
     title: 'Volunteers',
     count_one: '{{count}} volunteer',
@@ -435,4 +469,5 @@ export const en: Messages = {
       summary: '{{hours}} volunteer hours, {{present}} attendance(s), {{noShows}} no-show(s)',
     },
   },
+  desk: deskEn,
 };

@@ -1,3 +1,5 @@
+import { deskFr } from './features/desk.fr';
+
 /**
  * French, the default language. Plain, inclusive French; sentence case (domain.md, "French interface conventions").
  * The English resources must have exactly the same keys: `Messages` below makes TypeScript check it.
@@ -348,6 +350,42 @@ export const fr = {
     failed: 'L’opération a échoué : {{message}}',
     tooLarge: 'Ce fichier est trop volumineux ({{size}} octets).',
   },
+  exports: {
+    title: 'Exports',
+    intro:
+      'L’export « Ville de Paris » rassemble les missions, les créneaux, les participations et les agrégats mensuels d’une période, dans un fichier zip conforme au contrat de la Ville.',
+    from: 'Du',
+    to: 'Au',
+    profile: 'Format',
+    profiles: {
+      'excel-fr': 'Excel en français (point-virgule, virgule décimale)',
+      'open-data': 'Données ouvertes (virgule, dates ISO)',
+    },
+    mode: 'Données personnelles',
+    modes: {
+      pseudonymous: 'Pseudonymisé (références seulement, recommandé)',
+      named: 'Nominatif (noms et contacts des personnes qui l’ont accepté)',
+    },
+    reason: 'Motif de l’export nominatif',
+    reasonHelp: 'Obligatoire : il figure dans le manifeste et dans le journal des actions sensibles.',
+    preview: 'Aperçu',
+    previewing: 'Préparation de l’aperçu…',
+    rows: '{{count}} ligne(s)',
+    tablePreview: 'Premières lignes de {{file}}',
+    export: 'Exporter le fichier zip',
+    exporting: 'Préparation du fichier…',
+    saved: 'L’export « {{file}} » a été enregistré.',
+    failed: 'L’export a échoué : {{message}}',
+    errors: {
+      period: 'Choisissez une période valide (la fin après le début).',
+      reason: 'Indiquez le motif de l’export nominatif.',
+    },
+    log: 'Exports récents',
+    logEmpty: 'Aucun export pour l’instant.',
+    logLine: '{{date}} · {{file}} · {{mode}} · {{operator}}',
+    logOperatorUnknown: 'opérateur non renseigné',
+    warnings: 'Points d’attention',
+  },
   volunteers: {
     title: 'Bénévoles',
     count_one: '{{count}} bénévole',
@@ -443,6 +481,7 @@ export const fr = {
       summary: '{{hours}} h de bénévolat, {{present}} présence(s), {{noShows}} absence(s)',
     },
   },
+  desk: deskFr,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,0 +1,218 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CITY_EXPORT_ENTRIES,
+  previewTable,
+  TABLE_NAMES,
+  type ExportProfile,
+  type PreparedCityExport,
+} from '../../../shared/export';
+import { parisLocalDate } from '../../../shared/domain/paris-time';
+import { Button } from '../../components/button';
+import { Page } from '../../components/page';
+import { SelectField } from '../../components/select-field';
+import { StatusMessage } from '../../components/status-message';
+import { TextField } from '../../components/text-field';
+import ui from '../../components/ui.module.css';
+import { useRecentExports, useSettings } from '../../db/hooks';
+import { useRepositories } from '../../db/repositories-context';
+import { useDesktop } from '../../lib/desktop-context';
+import { formatShiftDate, formatTime } from '../../lib/format';
+import { useLanguage } from '../../lib/use-language';
+import { previousMonth } from './default-period';
+import styles from './exports.module.css';
+
+type Mode = 'pseudonymous' | 'named';
+
+/**
+ * The export to the city (city-export.md): period (default the previous month), profile, mode; a named export asks
+ * for a reason; a preview of the row counts and first rows; the zip saved through the desktop API (atomic save in
+ * Electron, a download in a browser); the export log records who, when, where and whose data it carried.
+ */
+export function ExportsScreen() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const repositories = useRepositories();
+  const desktop = useDesktop();
+  const settings = useSettings();
+  const recent = useRecentExports();
+  const initial = previousMonth(parisLocalDate(repositories.desk.now().toISOString()));
+  const [from, setFrom] = useState(initial.from);
+  const [to, setTo] = useState(initial.to);
+  const [profile, setProfile] = useState<ExportProfile>('excel-fr');
+  const [mode, setMode] = useState<Mode>('pseudonymous');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ period?: string; reason?: string }>({});
+  const [prepared, setPrepared] = useState<PreparedCityExport | null>(null);
+  const [status, setStatus] = useState<{ tone: 'info' | 'success' | 'error'; message: string } | null>(null);
+
+  const reset = () => setPrepared(null);
+  async function prepare(): Promise<PreparedCityExport | null> {
+    const next: typeof errors = {};
+    if (!from || !to || from > to) next.period = t('exports.errors.period');
+    if (mode === 'named' && !reason.trim()) next.reason = t('exports.errors.reason');
+    setErrors(next);
+    if (Object.keys(next).length > 0 || !settings) return null;
+    setStatus({ tone: 'info', message: t('exports.previewing') });
+    try {
+      const result = await repositories.exports.prepare({
+        from,
+        to,
+        profile,
+        mode,
+        reason: mode === 'named' ? reason.trim() : null,
+        settings,
+      });
+      setPrepared(result);
+      setStatus(null);
+      return result;
+    } catch (error) {
+      setStatus({
+        tone: 'error',
+        message: t('exports.failed', { message: error instanceof Error ? error.message : String(error) }),
+      });
+      return null;
+    }
+  }
+
+  async function exportZip() {
+    const ready = prepared ?? (await prepare());
+    if (!ready) return;
+    setStatus({ tone: 'info', message: t('exports.exporting') });
+    const info = await desktop.getInfo();
+    const data = await repositories.exports.zip(ready, { name: info.name, version: info.version });
+    const saved = await desktop.save({
+      suggestedName: ready.fileName,
+      filters: [{ name: 'Zip', extensions: ['zip'] }],
+      data,
+    });
+    if (saved.status === 'cancelled') return setStatus(null);
+    if (saved.status === 'failed')
+      return setStatus({ tone: 'error', message: t('exports.failed', { message: saved.message }) });
+    await repositories.exports.logged(ready, saved.fileName || ready.fileName);
+    setStatus({ tone: 'success', message: t('exports.saved', { file: ready.fileName }) });
+  }
+
+  return (
+    <Page title={t('exports.title')}>
+      <p className={styles.intro}>{t('exports.intro')}</p>
+      <div className={ui.filters}>
+        <TextField
+          label={t('exports.from')}
+          type="date"
+          value={from}
+          onChange={(value) => {
+            setFrom(value);
+            reset();
+          }}
+          errorMessage={errors.period}
+        />
+        <TextField
+          label={t('exports.to')}
+          type="date"
+          value={to}
+          onChange={(value) => {
+            setTo(value);
+            reset();
+          }}
+        />
+        <SelectField<ExportProfile>
+          label={t('exports.profile')}
+          value={profile}
+          onChange={(value) => {
+            setProfile(value);
+            reset();
+          }}
+          options={(['excel-fr', 'open-data'] as const).map((id) => ({ id, label: t(`exports.profiles.${id}`) }))}
+        />
+        <SelectField<Mode>
+          label={t('exports.mode')}
+          value={mode}
+          onChange={(value) => {
+            setMode(value);
+            reset();
+          }}
+          options={(['pseudonymous', 'named'] as const).map((id) => ({ id, label: t(`exports.modes.${id}`) }))}
+        />
+      </div>
+      {mode === 'named' && (
+        <TextField
+          label={t('exports.reason')}
+          description={t('exports.reasonHelp')}
+          value={reason}
+          onChange={(value) => {
+            setReason(value);
+            reset();
+          }}
+          errorMessage={errors.reason}
+        />
+      )}
+      <div className={ui.actions} style={{ justifyContent: 'flex-start' }}>
+        <Button variant="secondary" onPress={() => void prepare()}>
+          {t('exports.preview')}
+        </Button>
+        <Button onPress={() => void exportZip()}>{t('exports.export')}</Button>
+      </div>
+      {status && <StatusMessage tone={status.tone}>{status.message}</StatusMessage>}
+      {prepared && (
+        <section aria-labelledby="preview-title" className={ui.section}>
+          <h2 id="preview-title">{t('exports.preview')}</h2>
+          {TABLE_NAMES.map((table) => {
+            const file = CITY_EXPORT_ENTRIES.find((entry) => entry.startsWith(table)) ?? table;
+            const preview = previewTable(prepared, table, 3);
+            return (
+              <details key={table} className={styles.table}>
+                <summary>
+                  {file} — {t('exports.rows', { count: prepared.rowCounts[table] })}
+                </summary>
+                <div
+                  className={styles.scroll}
+                  role="region"
+                  aria-label={t('exports.tablePreview', { file })}
+                  tabIndex={0}
+                >
+                  <table className={ui.table}>
+                    <thead>
+                      <tr>
+                        {preview.header.map((name) => (
+                          <th key={name} scope="col">
+                            {name}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {preview.rows.map((row, index) => (
+                        <tr key={index}>
+                          {row.map((cell, column) => (
+                            <td key={column}>{cell}</td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </details>
+            );
+          })}
+        </section>
+      )}
+      <section aria-labelledby="log-title" className={ui.section}>
+        <h2 id="log-title">{t('exports.log')}</h2>
+        {recent && recent.length === 0 && <p>{t('exports.logEmpty')}</p>}
+        <ul>
+          {recent?.map((entry) => (
+            <li key={entry.id}>
+              {t('exports.logLine', {
+                date: `${formatShiftDate(entry.at, language)} ${formatTime(entry.at)}`,
+                file: entry.fileName,
+                mode: entry.mode ? t(`exports.modes.${entry.mode}`) : '',
+                operator: entry.operator || t('exports.logOperatorUnknown'),
+              })}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Page>
+  );
+}
