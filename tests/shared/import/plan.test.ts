@@ -166,6 +166,22 @@ describe('planImport', () => {
     expect(clash.rows[2]?.duplicateOf).toMatchObject({ kind: 'in_file', line: 2 });
   });
 
+  it('reports progress of the analysis and the plan up to every row', () => {
+    const lines = ['Nom;Prénom', ...Array.from({ length: 2_345 }, (_unused, i) => `Nom${i};Prénom${i}`)];
+    const parsed = parseCsvText(lines.join('\n'));
+    const analysed: number[] = [];
+    const planned: number[] = [];
+    const p = analyseImport(parsed, proposeMapping(parsed.header), [], {
+      today: TODAY,
+      onProgress: (done, total) => analysed.push(done / total),
+    });
+    const plan = planImport(p, AUTOMATIC_RESOLUTIONS, planContext({ onProgress: (done) => planned.push(done) }));
+    expect(analysed.map((share) => share.toFixed(2))).toEqual(['0.43', '0.85', '1.00']);
+    expect(planned).toEqual([1_000, 2_000, 2_345]);
+    expect(plan.summary.created).toBe(2_345);
+    expect(new Set(plan.volunteers.map((v) => v.ref)).size).toBe(2_345);
+  });
+
   it('never gives a reference already taken', () => {
     const zeros = generateVolunteerRef(() => 0);
     const refs = ['B-7F3K9QX2R', 'B-7F3K9QX2R', 'B-2M8D1XQ7J', 'B-2M8D1XQ7J', zeros];
