@@ -5,6 +5,7 @@ import type { DeskContext } from './desk-context';
 import { createAuditRepository } from './repositories/audit-repository';
 import { createBackupsRepository } from './repositories/backups-repository';
 import { createExportsRepository } from './repositories/exports-repository';
+import { createImportsRepository } from './repositories/imports-repository';
 import { createDeskRepository } from './repositories/desk-repository';
 import { createConsentsRepository } from './repositories/consents-repository';
 import { createHistoryRepository } from './repositories/history-repository';
@@ -25,6 +26,7 @@ export function createRepositories(db: DeskDatabase, desk: DeskContext) {
     settings,
     backups: createBackupsRepository(db, desk),
     exports: createExportsRepository(db, desk, audit),
+    imports: createImportsRepository(db, desk),
     signUps: createSignUpsRepository(db, desk, audit, settings),
     volunteers: createVolunteersRepository(db, desk),
     consents: createConsentsRepository(db, desk, audit),

@@ -1,0 +1,78 @@
+import { createDuplicateIndex } from '../../../shared/domain/duplicates';
+import { parisLocalDate } from '../../../shared/domain/paris-time';
+import { searchKeys } from '../../../shared/domain/text-folding';
+import {
+  analyseImport,
+  importAuditEntry,
+  planImport,
+  type ImportMapping,
+  type ImportPlan,
+  type ImportPreview,
+  type ParsedCsv,
+  type Resolutions,
+} from '../../../shared/import';
+import type { DeskDatabase } from '../database';
+import type { DeskContext } from '../desk-context';
+import { writeTransaction } from '../write';
+
+const MAPPING_PREFIX = 'import-mapping:';
+
+/**
+ * Imports of sign-up lists (issue #10) through the pure pipeline of shared/import: the store is read to find
+ * duplicates, and written once, in ONE transaction, after the user confirms — a failure anywhere rolls everything
+ * back, so a failed import leaves the data exactly as before.
+ */
+export function createImportsRepository(db: DeskDatabase, desk: DeskContext) {
+  return {
+    async analyse(parsed: ParsedCsv, mapping: ImportMapping, options: { fixAllCaps: boolean }): Promise<ImportPreview> {
+      const existing = (await db.volunteers.toArray()).filter((volunteer) => !volunteer.deleted);
+      const today = parisLocalDate(desk.now().toISOString());
+      return analyseImport(parsed, mapping, createDuplicateIndex(existing), { today, fixAllCaps: options.fixAllCaps });
+    },
+
+    /** Plans and writes, all or nothing; `beforeCommit` exists for the test that proves a failure changes nothing. */
+    async commit(
+      preview: ImportPreview,
+      resolutions: Resolutions,
+      fileName: string,
+      beforeCommit: () => void = () => undefined,
+    ): Promise<ImportPlan> {
+      return writeTransaction(db, desk, [db.volunteers, db.consents, db.auditLog], async (tick) => {
+        const takenRefs = new Set((await db.volunteers.orderBy('ref').uniqueKeys()).map(String));
+        const plan = planImport(preview, resolutions, {
+          clock: { next: tick },
+          newId: desk.newId,
+          now: desk.now().toISOString(),
+          takenRefs,
+        });
+        await db.volunteers.bulkPut(
+          plan.volunteers.map((volunteer) => ({ ...volunteer, searchKeys: searchKeys(volunteer) })),
+        );
+        await db.consents.bulkAdd(plan.consents);
+        beforeCommit();
+        await db.auditLog.add(
+          importAuditEntry(plan, {
+            id: desk.newId(),
+            at: desk.now().toISOString(),
+            deskId: desk.deskId,
+            operator: desk.operator,
+            fileName,
+          }),
+        );
+        return plan;
+      });
+    },
+
+    /** The mapping last used for files with these headers (product.md: "remembered per header set"). */
+    async rememberedMapping(key: string): Promise<ImportMapping | null> {
+      const row = await db.uiPreferences.get(MAPPING_PREFIX + key);
+      return (row?.value as ImportMapping | undefined) ?? null;
+    },
+
+    async rememberMapping(key: string, mapping: ImportMapping): Promise<void> {
+      await db.uiPreferences.put({ key: MAPPING_PREFIX + key, value: mapping });
+    },
+  };
+}
+
+export type ImportsRepository = ReturnType<typeof createImportsRepository>;
