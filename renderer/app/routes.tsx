@@ -1,5 +1,6 @@
-import { DeskScreen } from '../features/desk';
+import { DeskScreen, PaperEntryPage, SignInSheetPage } from '../features/desk';
 import { ExportsScreen } from '../features/exports';
+import { ImportsPage } from '../features/imports';
 import { MissionPage, MissionsScreen } from '../features/missions';
 import { PlanningScreen, RosterPage } from '../features/planning';
 import { ReportsScreen } from '../features/reports';
@@ -20,6 +21,9 @@ export const ROUTES = [
 /** Screens reached from another screen, not from the navigation. */
 export const DETAIL_ROUTES = [
   { path: 'missions/:missionId', Screen: MissionPage },
+  { path: 'volunteers/import', Screen: ImportsPage },
   { path: 'volunteers/:volunteerId', Screen: VolunteerPage },
   { path: 'shifts/:shiftId', Screen: RosterPage },
+  { path: 'desk/sheet/:shiftId', Screen: SignInSheetPage },
+  { path: 'desk/paper/:shiftId', Screen: PaperEntryPage },
 ] as const;

@@ -43,9 +43,14 @@ export function VolunteersScreen() {
     <Page
       title={t('volunteers.title')}
       actions={
-        <Link to="/volunteers/new" className={ui.primaryLink}>
-          {t('volunteers.add')}
-        </Link>
+        <div className={ui.actions}>
+          <Link to="/volunteers/import" className={ui.secondaryLink}>
+            {t('imports.open')}
+          </Link>
+          <Link to="/volunteers/new" className={ui.primaryLink}>
+            {t('volunteers.add')}
+          </Link>
+        </div>
       }
     >
       {count !== undefined && (
