@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { DeskOnlyGate, useDeskOnly } from '../features/desk';
 import { ROUTES } from './routes';
 import styles from './shell.module.css';
 
@@ -9,8 +10,10 @@ import styles from './shell.module.css';
  */
 export function Shell() {
   const { t } = useTranslation();
+  // Desk-only mode (the event desk is open): no navigation, one column; leaving takes the coordinator's PIN.
+  const deskOnly = useDeskOnly();
   return (
-    <div className={styles.shell}>
+    <div className={styles.shell} style={deskOnly ? DESK_ONLY_LAYOUT : undefined}>
       <a href="#main" className={styles.skipLink}>
         {t('app.skipToContent')}
       </a>
@@ -20,20 +23,26 @@ export function Shell() {
           <span className={styles.tagline}>{t('app.tagline')}</span>
         </p>
       </header>
-      <nav aria-label={t('app.mainNavigation')} className={styles.nav}>
-        <ul>
-          {ROUTES.map((route) => (
-            <li key={route.path}>
-              <NavLink to={`/${route.path}`} className={({ isActive }) => (isActive ? styles.active : undefined)}>
-                {t(route.labelKey)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {!deskOnly && (
+        <nav aria-label={t('app.mainNavigation')} className={styles.nav}>
+          <ul>
+            {ROUTES.map((route) => (
+              <li key={route.path}>
+                <NavLink to={`/${route.path}`} className={({ isActive }) => (isActive ? styles.active : undefined)}>
+                  {t(route.labelKey)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <main id="main" tabIndex={-1} className={styles.main}>
-        <Outlet />
+        <DeskOnlyGate>
+          <Outlet />
+        </DeskOnlyGate>
       </main>
     </div>
   );
 }
+
+const DESK_ONLY_LAYOUT = { gridTemplateColumns: '1fr', gridTemplateAreas: "'banner' 'main'" } as const;

@@ -12,7 +12,7 @@ export const deskEn: Widen<typeof deskFr> = {
     shifts: 'Shifts at this desk',
     noShifts: 'No shift today. Create one in Missions.',
     chooseShift: 'Choose at least one shift.',
-    shiftLabel: '{{time}} · {{mission}} ({{count}} signed up)',
+    shiftLabel: '{{time}} · {{mission}}',
     pinTitle: 'Coordinator’s PIN',
     pinIntro: 'This PIN will be asked to leave desk mode and to unlock the desk. None is set yet: choose it now.',
     pin: 'PIN (4 to 8 digits)',

@@ -9,7 +9,7 @@ export const deskFr = {
     shifts: 'Créneaux à accueillir',
     noShifts: 'Aucun créneau aujourd’hui. Créez-en un dans Missions.',
     chooseShift: 'Choisissez au moins un créneau.',
-    shiftLabel: '{{time}} · {{mission}} ({{count}} inscrit·es)',
+    shiftLabel: '{{time}} · {{mission}}',
     pinTitle: 'Code de la coordination',
     pinIntro:
       'Ce code sera demandé pour quitter le mode accueil et pour déverrouiller le poste. Il n’est pas encore défini : choisissez-le maintenant.',
