@@ -6,6 +6,7 @@ import { createAuditRepository } from './repositories/audit-repository';
 import { createBackupsRepository } from './repositories/backups-repository';
 import { createExportsRepository } from './repositories/exports-repository';
 import { createImportsRepository } from './repositories/imports-repository';
+import { createMergeRepository } from './repositories/merge-repository';
 import { createDeskRepository } from './repositories/desk-repository';
 import { createConsentsRepository } from './repositories/consents-repository';
 import { createHistoryRepository } from './repositories/history-repository';
@@ -27,6 +28,7 @@ export function createRepositories(db: DeskDatabase, desk: DeskContext) {
     backups: createBackupsRepository(db, desk),
     exports: createExportsRepository(db, desk, audit),
     imports: createImportsRepository(db, desk),
+    merge: createMergeRepository(db, desk),
     signUps: createSignUpsRepository(db, desk, audit, settings),
     volunteers: createVolunteersRepository(db, desk),
     consents: createConsentsRepository(db, desk, audit),

@@ -28,7 +28,7 @@ type State =
 export function BackupsSection() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { backups, desk } = useRepositories();
+  const { backups, desk, merge } = useRepositories();
   const desktop = useDesktop();
   const lastBackupAt = useLastBackupAt();
   const [state, setState] = useState<State>({ step: 'idle' });
@@ -87,6 +87,8 @@ export function BackupsSection() {
       if (!(await saveBackup())) return;
       setState({ step: 'busy', message: t('backups.restoring') });
       await backups.restore(file);
+      // The erasure register survives a restore and is applied to what came back (rule 7).
+      await merge.reapplyErasures();
       setState({ step: 'done', tone: 'success', message: t('backups.restored') });
     } catch (error) {
       setState({ step: 'done', tone: 'error', message: t('backups.refused', { message: errorText(error) }) });

@@ -1,1 +1,2 @@
 export { BackupsSection } from './backups-section';
+export { MergeSection } from './merge-section';

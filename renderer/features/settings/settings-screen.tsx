@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
-import { BackupsSection } from '../backups';
+import { BackupsSection, MergeSection } from '../backups';
 import { useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import { SettingsForm } from './settings-form';
@@ -22,6 +22,7 @@ export function SettingsScreen() {
       )}
       <p>{t('settings.deskId', { id: repositories.desk.deskId })}</p>
       <BackupsSection />
+      <MergeSection />
     </Page>
   );
 }
