@@ -430,6 +430,20 @@ export const en: Messages = {
     refused: 'This file cannot be read: {{message}}',
     shownRows: 'First {{shown}} rows of {{count}}.',
   },
+  merge: {
+    title: 'Merge another desk’s data',
+    intro:
+      'Choose a backup from another desk of your association: both sets of data are brought together without losing anything (for each field the latest change wins; an erased person never comes back).',
+    choose: 'Choose another desk’s backup…',
+    checking: 'Checking the file and preparing the merge…',
+    preview:
+      'Backup of desk {{desk}}, made on {{date}}. After the merge: {{volunteers}} volunteers, {{missions}} missions, {{shifts}} shifts, {{signUps}} sign-ups.',
+    conflicts: '{{count}} record(s) changed on both sides, reconciled field by field.',
+    review: '{{count}} possible duplicate(s) to check (never merged automatically).',
+    confirm: 'Merge',
+    done: 'The merge is done.',
+    refused: 'This file cannot be merged: {{message}} Nothing was changed.',
+  },
   volunteers: {
     title: 'Volunteers',
     count_one: '{{count}} volunteer',

@@ -441,6 +441,20 @@ export const fr = {
     refused: 'Ce fichier ne peut pas être lu : {{message}}',
     shownRows: '{{shown}} premières lignes sur {{count}}.',
   },
+  merge: {
+    title: 'Fusionner les données d’un autre poste',
+    intro:
+      'Choisissez la sauvegarde d’un autre poste de votre association : les deux jeux de données sont réunis sans rien perdre (pour chaque champ, la modification la plus récente l’emporte ; une personne effacée ne revient jamais).',
+    choose: 'Choisir la sauvegarde d’un autre poste…',
+    checking: 'Vérification et préparation de la fusion…',
+    preview:
+      'Sauvegarde du poste {{desk}}, créée le {{date}}. Après la fusion : {{volunteers}} bénévoles, {{missions}} missions, {{shifts}} créneaux, {{signUps}} inscriptions.',
+    conflicts: '{{count}} fiche(s) modifiée(s) des deux côtés, réconciliée(s) champ par champ.',
+    review: '{{count}} doublon(s) possible(s) à vérifier (jamais fusionnés automatiquement).',
+    confirm: 'Fusionner',
+    done: 'La fusion est faite.',
+    refused: 'Ce fichier ne peut pas être fusionné : {{message}} Rien n’a été modifié.',
+  },
   volunteers: {
     title: 'Bénévoles',
     count_one: '{{count}} bénévole',
