@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { EXPORT_USAGE_EN, EXPORT_USAGE_FR, isUsage, parseExportArgs, runExport } from './commands/export';
 import { IMPORT_USAGE_EN, IMPORT_USAGE_FR, importCommand } from './commands/import';
 import { MERGE_USAGE_EN, MERGE_USAGE_FR, parseMergeArgs, runMerge } from './commands/merge';
 import { runSeed } from './commands/seed';
@@ -13,11 +14,13 @@ import { bilingual, EXIT_USAGE, processIo, type CliIo } from './io';
 const USAGE_FR = `Usage : desk <commande>
   seed [--volunteers N] [--now ISO] [--seed S] --out <fichier.zip>   écrit un jeu de données de démonstration
   validate <fichier.zip>                                             vérifie une sauvegarde, enregistrement par enregistrement
+${EXPORT_USAGE_FR}
 ${IMPORT_USAGE_FR}
 ${MERGE_USAGE_FR}`;
 const USAGE_EN = `Usage: desk <command>
   seed [--volunteers N] [--now ISO] [--seed S] --out <file.zip>      writes a demonstration dataset
   validate <file.zip>                                                checks a snapshot, record by record
+${EXPORT_USAGE_EN}
 ${IMPORT_USAGE_EN}
 ${MERGE_USAGE_EN}`;
 
@@ -34,6 +37,10 @@ export async function runDesk(argv: readonly string[], io: CliIo = processIo): P
         const { positionals } = parseArgs({ args: [...rest], allowPositionals: true, strict: true, options: {} });
         if (positionals.length !== 1) return usage(io, 'validate attend un fichier.', 'validate expects one file.');
         return await runValidate(positionals[0] as string, io);
+      }
+      case 'export': {
+        const parsed = parseExportArgs(rest);
+        return isUsage(parsed) ? usage(io, parsed.fr, parsed.en) : await runExport(parsed, io);
       }
       case 'import':
         return await importCommand(rest, io);

@@ -96,30 +96,40 @@ export async function collectExportData(source: RecordSource, options: CollectOp
   const progress = (table: Parameters<ProgressListener>[0]['table']) =>
     options.onProgress?.({ table, done, total: null });
 
-  // Aliases: two records found to be one person; the newer id points at the kept one (model.ts).
-  const aliasTo = new Map<string, string>();
-  for await (const alias of source.records('aliases')) {
-    if (!alias.deleted) aliasTo.set(alias.fromVolunteerId, alias.toVolunteerId);
+  // Tables are read in a snapshot's own order (volunteers … erasures), so that a source reading a file front to back
+  // (the command line's) serves the whole export in one pass. Hence the volunteers first, all of them, in short.
+  const volunteers = new Map<string, VolunteerFacts>();
+  for await (const volunteer of source.records('volunteers')) {
     done++;
+    volunteers.set(volunteer.id, {
+      ref: volunteer.ref,
+      birthDate: volunteer.birthDate,
+      ageBand: volunteer.ageBand,
+      parentalAuthorisation: volunteer.parentalAuthorisation,
+      identity: options.named
+        ? {
+            lastName: volunteer.lastName,
+            firstName: volunteer.firstName,
+            email: volunteer.email,
+            phone: volunteer.phone,
+          }
+        : null,
+    });
   }
-  const resolve = (volunteerId: string): string => {
-    let id = volunteerId;
-    // Bounded: a cycle in merged data must not hang the export.
-    for (let hops = 0; hops < 16; hops++) {
-      const next = aliasTo.get(id);
-      if (next === undefined || next === id) break;
-      id = next;
-    }
-    return id;
-  };
-  progress('aliases');
+  progress('volunteers');
 
-  const erased = new Map<string, string>();
-  for await (const erasure of source.records('erasures')) {
-    erased.set(erasure.volunteerId, erasure.replacementRef);
-    done++;
+  // The current consent is the city_sharing consent record with the latest clock (city-export.md, "Privacy").
+  const latestConsent = new Map<string, { clock: string; given: boolean }>();
+  if (options.named) {
+    for await (const consent of source.records('consents')) {
+      done++;
+      if (consent.deleted || consent.purpose !== 'city_sharing') continue;
+      const clock = lastChange(consent);
+      const current = latestConsent.get(consent.volunteerId);
+      if (!current || clock > current.clock) latestConsent.set(consent.volunteerId, { clock, given: consent.given });
+    }
+    progress('consents');
   }
-  progress('erasures');
 
   const missions = new Map<string, Mission>();
   for await (const mission of source.records('missions')) {
@@ -151,82 +161,91 @@ export async function collectExportData(source: RecordSource, options: CollectOp
   const selectedIds = new Set(selected.map((shift) => shift.id));
   progress('shifts');
 
-  // Only "is there a live check-in?" matters for sign-ups outside the selection; the selection keeps every event.
-  const checkedIn = new Set<string>();
-  const events = new Map<string, CheckinEvent[]>();
-  for await (const event of source.records('checkinEvents')) {
-    done++;
-    if (!event.deleted && event.kind === 'check_in') checkedIn.add(event.signUpId);
-    if (selectedIds.has(event.shiftId)) {
-      const list = events.get(event.signUpId);
-      if (list) list.push(event);
-      else events.set(event.signUpId, [event]);
-    }
-  }
-  progress('checkinEvents');
-
-  const firstPresence = new Map<string, { startMs: number; shiftId: string; signUpId: string }>();
+  // "Marked present" is decided by the mapping table itself (exportAttendance). A sign-up that is present only if a
+  // live check-in exists (e.g. a walk-in the desk has not marked) waits for the events, which come later.
+  const firstByVolunteer = new Map<string, ParticipationKey>();
+  const present = (volunteerId: string, key: ParticipationKey) => {
+    const best = firstByVolunteer.get(volunteerId);
+    if (!best || compareParticipationKeys(key, best) < 0) firstByVolunteer.set(volunteerId, key);
+  };
+  const presentIfCheckedIn = new Map<string, { volunteerId: string; key: ParticipationKey }>();
   const signUps: SignUp[] = [];
   for await (const signUp of source.records('signUps')) {
     done++;
     if (signUp.deleted) continue;
     const shift = allShifts.get(signUp.shiftId);
     if (!shift) continue;
-    // The mapping table decides what "marked present" means; a synthetic check-in stands for the live ones.
-    const probe: Pick<CheckinEvent, 'signUpId' | 'kind' | 'at' | 'deleted'>[] = checkedIn.has(signUp.id)
-      ? [{ signUpId: signUp.id, kind: 'check_in', at: shift.start, deleted: false }]
-      : [];
-    if (exportAttendance(signUp, probe, shift, settings).statut_presence === 'present') {
-      const person = resolve(signUp.volunteerId);
-      const best = firstPresence.get(person);
-      const candidate = { startMs: shift.startMs, shiftId: shift.id, signUpId: signUp.id };
-      if (!best || compareParticipationKeys(candidate, best) < 0) firstPresence.set(person, candidate);
+    const key = { startMs: shift.startMs, shiftId: shift.id, signUpId: signUp.id };
+    if (exportAttendance(signUp, [], shift, settings).statut_presence === 'present') present(signUp.volunteerId, key);
+    else {
+      const probe = [{ signUpId: signUp.id, kind: 'check_in', at: shift.start, deleted: false }] as const;
+      if (exportAttendance(signUp, probe, shift, settings).statut_presence === 'present') {
+        presentIfCheckedIn.set(signUp.id, { volunteerId: signUp.volunteerId, key });
+      }
     }
     if (selectedIds.has(signUp.shiftId)) signUps.push(signUp);
   }
   progress('signUps');
 
-  const needed = new Set<string>();
-  for (const signUp of signUps) {
-    if (!isErased(erased, resolve, signUp.volunteerId)) needed.add(resolve(signUp.volunteerId));
-  }
-  const volunteers = new Map<string, VolunteerFacts>();
-  for await (const volunteer of source.records('volunteers')) {
+  const events = new Map<string, CheckinEvent[]>();
+  for await (const event of source.records('checkinEvents')) {
     done++;
-    if (!needed.has(volunteer.id)) continue;
-    volunteers.set(volunteer.id, {
-      ref: volunteer.ref,
-      birthDate: volunteer.birthDate,
-      ageBand: volunteer.ageBand,
-      parentalAuthorisation: volunteer.parentalAuthorisation,
-      identity: options.named
-        ? {
-            lastName: volunteer.lastName,
-            firstName: volunteer.firstName,
-            email: volunteer.email,
-            phone: volunteer.phone,
-          }
-        : null,
-    });
-  }
-  progress('volunteers');
-
-  // The current consent is the city_sharing consent record with the latest clock (city-export.md, "Privacy").
-  const citySharing = new Set<string>();
-  if (options.named) {
-    const latest = new Map<string, { clock: string; given: boolean }>();
-    for await (const consent of source.records('consents')) {
-      done++;
-      if (consent.deleted || consent.purpose !== 'city_sharing') continue;
-      const person = resolve(consent.volunteerId);
-      if (!needed.has(person)) continue;
-      const clock = lastChange(consent);
-      const current = latest.get(person);
-      if (!current || clock > current.clock) latest.set(person, { clock, given: consent.given });
+    if (!event.deleted && event.kind === 'check_in') {
+      const waiting = presentIfCheckedIn.get(event.signUpId);
+      if (waiting) {
+        present(waiting.volunteerId, waiting.key);
+        presentIfCheckedIn.delete(event.signUpId);
+      }
     }
-    for (const [person, consent] of latest) if (consent.given) citySharing.add(person);
-    progress('consents');
+    if (selectedIds.has(event.shiftId)) {
+      const list = events.get(event.signUpId);
+      if (list) list.push(event);
+      else events.set(event.signUpId, [event]);
+    }
   }
+  presentIfCheckedIn.clear();
+  progress('checkinEvents');
+
+  // Aliases: two records found to be one person; the newer id points at the kept one (model.ts).
+  const aliasTo = new Map<string, string>();
+  for await (const alias of source.records('aliases')) {
+    if (!alias.deleted) aliasTo.set(alias.fromVolunteerId, alias.toVolunteerId);
+    done++;
+  }
+  const resolve = (volunteerId: string): string => {
+    let id = volunteerId;
+    // Bounded: a cycle in merged data must not hang the export.
+    for (let hops = 0; hops < 16; hops++) {
+      const next = aliasTo.get(id);
+      if (next === undefined || next === id) break;
+      id = next;
+    }
+    return id;
+  };
+  progress('aliases');
+
+  const erased = new Map<string, string>();
+  for await (const erasure of source.records('erasures')) {
+    erased.set(erasure.volunteerId, erasure.replacementRef);
+    done++;
+  }
+  progress('erasures');
+
+  // One person may have sign-ups under several ids (aliases): their first presence is the earliest of all.
+  const firstPresence = new Map<string, ParticipationKey>();
+  for (const [volunteerId, key] of firstByVolunteer) {
+    const person = resolve(volunteerId);
+    const best = firstPresence.get(person);
+    if (!best || compareParticipationKeys(key, best) < 0) firstPresence.set(person, key);
+  }
+  const citySharing = new Set<string>();
+  const personConsent = new Map<string, { clock: string; given: boolean }>();
+  for (const [volunteerId, consent] of latestConsent) {
+    const person = resolve(volunteerId);
+    const current = personConsent.get(person);
+    if (!current || consent.clock > current.clock) personConsent.set(person, consent);
+  }
+  for (const [person, consent] of personConsent) if (consent.given) citySharing.add(person);
 
   const warnings: ExportWarning[] = [];
   const kept = signUps.filter((signUp) => {
@@ -239,6 +258,9 @@ export async function collectExportData(source: RecordSource, options: CollectOp
     (a, b) =>
       (shiftOrder.get(a.shiftId) as number) - (shiftOrder.get(b.shiftId) as number) || compareStrings(a.id, b.id),
   );
+  // Keep only the volunteers the rows need.
+  const needed = new Set(kept.map((signUp) => resolve(signUp.volunteerId)));
+  for (const id of [...volunteers.keys()]) if (!needed.has(id)) volunteers.delete(id);
 
   return {
     missions,
@@ -253,6 +275,12 @@ export async function collectExportData(source: RecordSource, options: CollectOp
     resolve,
     warnings,
   };
+}
+
+interface ParticipationKey {
+  readonly startMs: number;
+  readonly shiftId: string;
+  readonly signUpId: string;
 }
 
 /** An erased volunteer, under the id the sign-up carries or the one it resolves to. */
@@ -304,9 +332,6 @@ export function compareShifts(a: ShiftFacts, b: ShiftFacts): number {
   return a.startMs - b.startMs || compareStrings(a.id, b.id);
 }
 
-function compareParticipationKeys(
-  a: { startMs: number; shiftId: string; signUpId: string },
-  b: { startMs: number; shiftId: string; signUpId: string },
-): number {
+function compareParticipationKeys(a: ParticipationKey, b: ParticipationKey): number {
   return a.startMs - b.startMs || compareStrings(a.shiftId, b.shiftId) || compareStrings(a.signUpId, b.signUpId);
 }
