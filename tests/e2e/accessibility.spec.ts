@@ -47,7 +47,7 @@ describe('accessibility (WCAG 2.1 AA with axe-core) and the keyboard', () => {
         await navigation.getByRole('link', { name: 'Paramètres' }).click();
         await page.getByRole('button', { name: /Langue de l’interface/ }).click();
         await page.getByRole('option', { name: 'English' }).click();
-        await page.getByRole('button', { name: 'Enregistrer' }).click();
+        await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
         await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
         expect(await page.locator('html').getAttribute('lang')).toBe('en');
       }
@@ -62,8 +62,10 @@ describe('accessibility (WCAG 2.1 AA with axe-core) and the keyboard', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
 
-    // Focus starts on the screen's title (announced on arrival); the next stop is the screen's main action.
+    // Focus starts on the screen's title (announced on arrival); the next stops are the screen's actions.
     await page.getByRole('heading', { level: 1, name: 'Bénévoles' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Importer une liste');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ajouter un ou une bénévole');
 

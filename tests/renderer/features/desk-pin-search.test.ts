@@ -68,12 +68,11 @@ describe('the desk’s in-memory search index', () => {
     expect(find('mart', new Set(['2']))).toEqual(['4']);
   });
 
-  it('answers a keystroke among 50,000 volunteers well under 50 ms', () => {
-    const many = Array.from({ length: 50_000 }, (_, i) => person(i, `Prénom${i % 977}`, `Nom${i}`));
+  it('finds the one person among thousands, and caps the results it returns', () => {
+    // Speed is measured by the benchmark, never asserted here (a slow machine must not fail the tests).
+    const many = Array.from({ length: 5_000 }, (_, i) => person(i, `Prénom${i % 977}`, `Nom${i}`));
     const big = buildPeopleIndex(many);
-    const started = performance.now();
-    for (const typed of ['n', 'no', 'nom1', 'nom12', 'prenom5 nom5']) searchPeople(big, deskQuery(typed), 12);
-    expect((performance.now() - started) / 5).toBeLessThan(50);
-    // Building 50,000 people (their search keys, then the sorted index) is the slow part, not the measurement.
-  }, 60_000);
+    expect(searchPeople(big, deskQuery('nom4321'), 12).map((found) => found.lastName)).toEqual(['Nom4321']);
+    expect(searchPeople(big, deskQuery('no'), 12)).toHaveLength(12);
+  });
 });
