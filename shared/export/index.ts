@@ -31,3 +31,12 @@ export { dataPackage, dataPackageJson, dataResource, tableSchema, type DataPacka
 export { createSha256 } from './sha256';
 export { exportSingleTable, type SingleTableExport, type SingleTableOptions } from './single-table';
 export { validateCsv, type ValidationError, type ValidationResult } from './validate';
+export {
+  calendar,
+  escapeText,
+  foldLine,
+  ICS_MEDIA_TYPE,
+  shiftCalendar,
+  volunteerAgenda,
+  type CalendarEntry,
+} from './ics';

@@ -88,7 +88,7 @@ describe('desk export', { timeout: 120_000 }, () => {
     const out = join(folder, 'pseudo.zip');
     expect(await runDesk(['export', snapshot, ...COMMON, '--profile', 'excel-fr', '--out', out], capture().io)).toBe(0);
     const all = Object.values(unzipSync(new Uint8Array(readFileSync(out))))
-      .map(strFromU8)
+      .map((entry) => strFromU8(entry))
       .join('\n');
     const volunteers = store.all('volunteers');
     expect(volunteers.length).toBe(80);
