@@ -1,7 +1,16 @@
-import type { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Download, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+
+async function readDownload(download: Download): Promise<string> {
+  const path = join(tmpdir(), `download-${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  return readFile(path, 'utf8');
+}
 
 async function createVolunteer(page: Page, firstName: string, lastName: string): Promise<void> {
   await page
@@ -158,6 +167,19 @@ describe('sign-ups, waiting list and the roster after the event', () => {
     await page.getByRole('option', { name: 'Agenda' }).click();
     await page.getByRole('link', { name: /14:00 Ramassage des berges/ }).click();
     await page.getByRole('table', { name: 'Inscriptions du créneau' }).waitFor();
+
+    // The roster as the city's CSV (references, no names) and the shift as an iCalendar event.
+    const csv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporter la liste (CSV)' }).click();
+    const csvText = await readDownload(await csv);
+    expect(csvText.startsWith('\uFEFFparticipation_id;')).toBe(true);
+    expect(csvText.match(/B-[0-9A-HJKMNP-TV-Z]{9}/g)).toHaveLength(3);
+    expect(csvText).not.toContain('Diallo');
+    const ics = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Ajouter au calendrier (.ics)' }).click();
+    const icsText = await readDownload(await ics);
+    expect(icsText).toContain('BEGIN:VCALENDAR\r\n');
+    expect(icsText).toContain('DTSTART;TZID=Europe/Paris:20261127T140000');
     expect(foreignRequests(session)).toEqual([]);
   });
 });

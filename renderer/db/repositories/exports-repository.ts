@@ -1,7 +1,11 @@
 import {
+  exportSingleTable,
   prepareCityExport,
+  shiftCalendar,
+  volunteerAgenda,
   writeCityExportZip,
   type CityExportOptions,
+  type ExportSettings,
   type PreparedCityExport,
 } from '../../../shared/export';
 import type { ExportLogEntry } from '../../../shared/domain/model';
@@ -29,13 +33,7 @@ export function createExportsRepository(db: DeskDatabase, desk: DeskContext, aud
       for await (const chunk of writeCityExportZip(prepared, { generatedAt: desk.now().toISOString(), application })) {
         chunks.push(chunk);
       }
-      const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
-      let offset = 0;
-      for (const chunk of chunks) {
-        bytes.set(chunk, offset);
-        offset += chunk.length;
-      }
-      return bytes;
+      return concat(chunks);
     },
 
     /** Once the file is saved: the export log and, for a named export, the log of sensitive actions. */
@@ -68,6 +66,54 @@ export function createExportsRepository(db: DeskDatabase, desk: DeskContext, aud
       return entry;
     },
 
+    /** The roster of one shift as one CSV (pseudonymous, excel-fr), logged like any export that leaves the desk. */
+    async shiftRoster(
+      shiftId: string,
+      settings: ExportSettings,
+    ): Promise<{ fileName: string; data: Uint8Array<ArrayBuffer> }> {
+      const table = await exportSingleTable(createDexieRecordSource(db), {
+        table: 'participations',
+        selection: { kind: 'shift', shiftId },
+        profile: 'excel-fr',
+        mode: 'pseudonymous',
+        settings,
+      });
+      const data = concat([...table.chunks()]);
+      await db.exportLog.add({
+        id: desk.newId(),
+        at: desk.now().toISOString(),
+        deskId: desk.deskId,
+        operator: desk.operator,
+        kind: 'roster',
+        profile: 'excel-fr',
+        mode: 'pseudonymous',
+        reason: null,
+        periodFrom: null,
+        periodTo: null,
+        fileName: table.fileName,
+        volunteerIds: [...table.volunteerIds],
+        rowCounts: { 'participations.csv': table.rowCount },
+      });
+      return { fileName: table.fileName, data };
+    },
+
+    /** A volunteer's agenda as iCalendar (RFC 5545), with stable UIDs so a re-import updates their calendar. */
+    async volunteerCalendar(volunteerId: string): Promise<Uint8Array<ArrayBuffer>> {
+      const text = await volunteerAgenda(createDexieRecordSource(db), volunteerId, {
+        generatedAt: desk.now().toISOString(),
+      });
+      return new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
+    },
+
+    async shiftCalendar(shiftId: string): Promise<Uint8Array<ArrayBuffer> | null> {
+      const shift = await db.shifts.get(shiftId);
+      const mission = shift ? await db.missions.get(shift.missionId) : undefined;
+      if (!shift || !mission) return null;
+      return new TextEncoder().encode(
+        shiftCalendar({ shift, mission }, { generatedAt: desk.now().toISOString() }),
+      ) as Uint8Array<ArrayBuffer>;
+    },
+
     recent(limit: number): Promise<ExportLogEntry[]> {
       return db.exportLog.orderBy('at').reverse().limit(limit).toArray();
     },
@@ -75,3 +121,13 @@ export function createExportsRepository(db: DeskDatabase, desk: DeskContext, aud
 }
 
 export type ExportsRepository = ReturnType<typeof createExportsRepository>;
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}

@@ -10,9 +10,10 @@ import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
 import { TextField } from '../../components/text-field';
 import ui from '../../components/ui.module.css';
-import { useRoster, useVolunteerSearch } from '../../db/hooks';
+import { useRoster, useSettings, useVolunteerSearch } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import type { RosterRow } from '../../db/repositories/signups-repository';
+import { useDesktop } from '../../lib/desktop-context';
 import { formatShiftDate, formatTime, formatTimeRange } from '../../lib/format';
 import { useLanguage } from '../../lib/use-language';
 import { CorrectHoursDialog } from './correct-hours-dialog';
@@ -66,6 +67,7 @@ export function RosterPage() {
         })}
       </p>
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
+      <RosterFiles shiftId={shift.id} onDone={setNotice} />
       <AddVolunteer shiftId={shift.id} onDone={setNotice} />
       <table className={ui.table} aria-label={t('roster.tableLabel')}>
         <thead>
@@ -100,6 +102,46 @@ export function RosterPage() {
         )}
       </section>
     </Page>
+  );
+}
+
+/** The roster as the city's participations CSV, and the shift as an iCalendar event. */
+function RosterFiles({ shiftId, onDone }: { shiftId: string; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const { exports } = useRepositories();
+  const desktop = useDesktop();
+  const settings = useSettings();
+  async function save(suggestedName: string, extension: string, data: Uint8Array<ArrayBuffer>) {
+    const result = await desktop.save({
+      suggestedName,
+      filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+      data,
+    });
+    if (result.status === 'saved') onDone(t('roster.downloaded', { file: result.fileName || suggestedName }));
+  }
+  return (
+    <div className={ui.actions} style={{ justifyContent: 'flex-start', marginBottom: '1rem' }}>
+      <Button
+        variant="secondary"
+        isDisabled={!settings}
+        onPress={async () => {
+          if (!settings) return;
+          const roster = await exports.shiftRoster(shiftId, settings);
+          await save(roster.fileName, 'csv', roster.data);
+        }}
+      >
+        {t('roster.downloadRoster')}
+      </Button>
+      <Button
+        variant="secondary"
+        onPress={async () => {
+          const data = await exports.shiftCalendar(shiftId);
+          if (data) await save(`creneau-${shiftId}.ics`, 'ics', data);
+        }}
+      >
+        {t('roster.downloadCalendar')}
+      </Button>
+    </div>
   );
 }
 

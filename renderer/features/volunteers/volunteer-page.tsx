@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { DuplicateCandidate } from '../../../shared/domain/duplicates';
 import { parisLocalDate } from '../../../shared/domain/paris-time';
+import { Button } from '../../components/button';
 import { Page } from '../../components/page';
 import { StatusMessage } from '../../components/status-message';
 import type { StoredVolunteer } from '../../db/database';
 import { useVolunteer } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
+import { useDesktop } from '../../lib/desktop-context';
 import type { NewVolunteer } from '../../db/repositories/volunteers-repository';
 import { ConsentsSection } from './consents-section';
 import { HistorySection } from './history-section';
@@ -27,6 +29,8 @@ export function VolunteerPage() {
   const navigate = useNavigate();
   const volunteer = useVolunteer(isNew ? undefined : volunteerId);
   const [saved, setSaved] = useState(false);
+  const [calendarSaved, setCalendarSaved] = useState<string | null>(null);
+  const desktop = useDesktop();
   const [duplicates, setDuplicates] = useState<DuplicateCandidate<StoredVolunteer>[] | null>(null);
   const created = (useLocation().state as { created?: string } | null)?.created;
   const today = parisLocalDate(repositories.desk.now().toISOString());
@@ -89,6 +93,24 @@ export function VolunteerPage() {
           <h2 id="reference-title">{t('volunteers.sections.reference')}</h2>
           <p className={styles.ref}>{volunteer.ref}</p>
           <ReferenceBarcode reference={volunteer.ref} />
+          <Button
+            variant="secondary"
+            onPress={async () => {
+              const data = await repositories.exports.volunteerCalendar(volunteer.id);
+              const suggestedName = `agenda-${volunteer.ref}.ics`;
+              const result = await desktop.save({
+                suggestedName,
+                filters: [{ name: 'ICS', extensions: ['ics'] }],
+                data,
+              });
+              if (result.status === 'saved') setCalendarSaved(result.fileName || suggestedName);
+            }}
+          >
+            {t('volunteers.downloadCalendar')}
+          </Button>
+          {calendarSaved && (
+            <StatusMessage tone="success">{t('roster.downloaded', { file: calendarSaved })}</StatusMessage>
+          )}
         </aside>
       </div>
     </Page>

@@ -229,6 +229,9 @@ export const en: Messages = {
     backToMission: 'Back to the mission',
     summary:
       '{{confirmed}} signed up for {{capacity}} places · {{waiting}} on the waiting list · {{hours}} volunteer hours',
+    downloadRoster: 'Export the roster (CSV)',
+    downloadCalendar: 'Add to a calendar (.ics)',
+    downloaded: 'The file "{{file}}" was saved.',
     add: 'Sign up a volunteer',
     searchLabel: 'Find the person to sign up',
     resultsLabel: 'People found',
@@ -453,6 +456,7 @@ export const en: Messages = {
     search: 'Search for a volunteer',
     searchHelp: 'Name, e-mail, phone or reference; accents and capitals are ignored.',
     noResults: 'No results for "{{query}}".',
+    downloadCalendar: 'Add to a calendar (.ics)',
     add: 'Add a volunteer',
     newTitle: 'New volunteer',
     backToList: 'Back to volunteers',

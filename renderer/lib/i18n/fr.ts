@@ -237,6 +237,9 @@ export const fr = {
     backToMission: 'Retour à la mission',
     summary:
       '{{confirmed}} inscrit·es sur {{capacity}} places · {{waiting}} en liste d’attente · {{hours}} h de bénévolat',
+    downloadRoster: 'Exporter la liste (CSV)',
+    downloadCalendar: 'Ajouter au calendrier (.ics)',
+    downloaded: 'Le fichier « {{file}} » a été enregistré.',
     add: 'Inscrire un ou une bénévole',
     searchLabel: 'Chercher la personne à inscrire',
     resultsLabel: 'Personnes trouvées',
@@ -464,6 +467,7 @@ export const fr = {
     search: 'Rechercher un ou une bénévole',
     searchHelp: 'Nom, courriel, téléphone ou référence ; les accents et les majuscules sont ignorés.',
     noResults: 'Aucun résultat pour « {{query}} ».',
+    downloadCalendar: 'Ajouter au calendrier (.ics)',
     add: 'Ajouter un ou une bénévole',
     newTitle: 'Nouveau ou nouvelle bénévole',
     backToList: 'Retour aux bénévoles',
