@@ -12,6 +12,19 @@ async function readDownload(download: Download): Promise<string> {
   return readFile(path, 'utf8');
 }
 
+/** Presses Tab until the focused element's accessible name (aria-label, else text) is `name`. */
+async function tabTo(page: Page, name: string): Promise<void> {
+  for (let step = 0; step < 40; step++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement;
+      return element?.getAttribute('aria-label') ?? element?.textContent?.trim() ?? '';
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
+
 async function createVolunteer(page: Page, firstName: string, lastName: string): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Navigation principale' })
@@ -75,18 +88,19 @@ describe('sign-ups, waiting list and the roster after the event', () => {
     await page
       .getByRole('heading', { level: 1, name: /Ramassage des berges — ven\. 27 nov\. 2026 14:00 – 17:00/ })
       .waitFor();
-    for (const [query, name] of [
-      ['awa', 'Awa Diallo'],
-      ['bruno', 'Bruno Martin'],
-    ] as const) {
-      await chooseVolunteer(page, query, name);
-      await page.getByText('L’inscription est possible.').waitFor();
-      await page.getByRole('button', { name: 'Inscrire', exact: true }).click();
-      await page
-        .getByRole('status')
-        .filter({ hasText: `${name} est inscrit·e.` })
-        .waitFor();
-    }
+    await chooseVolunteer(page, 'awa', 'Awa Diallo');
+    await page.getByText('L’inscription est possible.').waitFor();
+    await page.getByRole('button', { name: 'Inscrire', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Awa Diallo est inscrit·e.' }).waitFor();
+    // The same by keyboard alone: type in the search box, Tab to the person, Enter, Tab to "Inscrire", Enter.
+    await page.getByRole('searchbox', { name: 'Chercher la personne à inscrire' }).focus();
+    await page.keyboard.type('bruno');
+    await tabTo(page, 'Choisir Bruno Martin');
+    await page.keyboard.press('Enter');
+    await page.getByText('L’inscription est possible.').waitFor();
+    await tabTo(page, 'Inscrire');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Bruno Martin est inscrit·e.' }).waitFor();
     await chooseVolunteer(page, 'chloe', 'Chloé Bernard');
     await page.getByText('Ce créneau est complet. Vous pouvez proposer la liste d’attente.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
