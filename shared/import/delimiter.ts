@@ -38,18 +38,23 @@ export function detectDelimiter(text: string): DelimiterGuess {
 }
 
 function score(sample: { text: string; truncated: boolean }, delimiter: Delimiter): DelimiterGuess {
-  const records = Papa.parse<string[]>(sample.text, {
+  const parsed = Papa.parse<string[]>(sample.text, {
     delimiter,
     newline: '\n',
     skipEmptyLines: 'greedy',
     preview: SAMPLE_RECORDS + 1,
-  }).data;
+  });
+  const records = parsed.data;
+  // A wrong delimiter often shows as quotes that do not close where a cell ends ("a","b" read with `;`): a record the
+  // parser had to repair does not count as agreeing, and a repaired header rules the candidate out.
+  const repaired = new Set(parsed.errors.filter((error) => error.type === 'Quotes').map((error) => error.row));
   // The last record of a cut sample may be cut too.
   if (sample.truncated && records.length > 2) records.pop();
   const [header, ...rows] = records;
   const columns = header?.length ?? 0;
+  if (repaired.has(0)) return { delimiter, consistency: 0, columns };
   if (rows.length === 0) return { delimiter, consistency: columns >= 2 ? 1 : 0, columns };
-  const agreeing = rows.filter((row) => row.length === columns).length;
+  const agreeing = rows.filter((row, index) => row.length === columns && !repaired.has(index + 1)).length;
   return { delimiter, consistency: agreeing / rows.length, columns };
 }
 

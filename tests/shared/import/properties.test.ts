@@ -178,3 +178,10 @@ describe('plan properties', () => {
     );
   });
 });
+
+describe('delimiter detection, cases found by the properties', () => {
+  it('reads a fully quoted comma file whose cell holds a semicolon as comma-separated', () => {
+    // fast-check's counterexample: with `;`, this text parses as one repaired record that looked like two cells.
+    expect(detectDelimiter('"",";"\n"!",""').delimiter).toBe(',');
+  });
+});
