@@ -3,3 +3,4 @@ export { DeskOnlyGate } from './desk-only-gate';
 export { useDeskOnly } from './desk-hooks';
 export { SignInSheetPage } from './sign-in-sheet';
 export { PaperEntryPage } from './paper-entry';
+export { PinSettingsSection } from './pin-settings';

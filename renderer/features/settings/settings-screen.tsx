@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { BackupsSection, MergeSection } from '../backups';
+import { PinSettingsSection } from '../desk';
 import { useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import { SettingsForm } from './settings-form';
@@ -21,6 +22,7 @@ export function SettingsScreen() {
         />
       )}
       <p>{t('settings.deskId', { id: repositories.desk.deskId })}</p>
+      <PinSettingsSection />
       <BackupsSection />
       <MergeSection />
     </Page>

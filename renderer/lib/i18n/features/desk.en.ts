@@ -121,6 +121,17 @@ export const deskEn: Widen<typeof deskFr> = {
     submit: 'Sign up and check in',
     nameRequired: 'Give at least a first or a last name.',
   },
+  pinSettings: {
+    title: 'Coordination PIN (desk mode)',
+    intro: 'This PIN is asked to leave desk mode and to unlock a locked desk.',
+    notSet: 'No PIN is set yet.',
+    isSet: 'A PIN is set.',
+    current: 'Current PIN',
+    next: 'New PIN (4 to 8 digits)',
+    confirm: 'Confirm the new PIN',
+    save: 'Save the PIN',
+    saved: 'The PIN was saved.',
+  },
   pin: {
     title: 'Coordinator’s PIN',
     leaveTitle: 'Leave desk mode',

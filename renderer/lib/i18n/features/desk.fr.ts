@@ -119,6 +119,17 @@ export const deskFr = {
     submit: 'Inscrire et pointer',
     nameRequired: 'Indiquez au moins un prénom ou un nom.',
   },
+  pinSettings: {
+    title: 'Code de la coordination (mode accueil)',
+    intro: 'Ce code est demandé pour quitter le mode accueil et pour déverrouiller un poste verrouillé.',
+    notSet: 'Aucun code n’est défini pour l’instant.',
+    isSet: 'Un code est défini.',
+    current: 'Code actuel',
+    next: 'Nouveau code (4 à 8 chiffres)',
+    confirm: 'Confirmer le nouveau code',
+    save: 'Enregistrer le code',
+    saved: 'Le code a été enregistré.',
+  },
   pin: {
     title: 'Code de la coordination',
     leaveTitle: 'Quitter le mode accueil',
