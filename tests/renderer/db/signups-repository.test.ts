@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRepositories } from '../../../renderer/db/repositories-context';
-import { DEFAULT_SETTINGS } from '../../../shared/domain/model';
-import { EMPTY_MISSION_DRAFT, validateMissionDraft } from '../../../renderer/features/missions/validate-mission';
-import { createTestDatabase, newVolunteer } from './test-database';
+import { createStoreWithShift, newVolunteer } from './test-database';
 
 /** A store with one mission, two overlapping shifts of capacity 2 (past: 28 Nov 2026 morning), and four people. */
 async function setUp() {
-  const { db, desk } = await createTestDatabase({ start: '2026-11-28T12:00:00Z' });
-  desk.setOperator('Camille (coordination)');
-  const repositories = createRepositories(db, desk);
-  await repositories.settings.save({ ...DEFAULT_SETTINGS, associationName: 'A', deskName: 'D' });
-  const fields = validateMissionDraft({ ...EMPTY_MISSION_DRAFT, title: 'Clean-up', category: 'NETTOYAGE' });
-  if (!fields.ok) throw new Error('mission');
-  const mission = await repositories.missions.create(fields.fields);
-  const shift = await repositories.shifts.create({
-    missionId: mission.id,
-    start: '2026-11-28T08:00:00.000Z',
-    end: '2026-11-28T11:00:00.000Z',
+  const { db, repositories, shift } = await createStoreWithShift({
+    now: '2026-11-28T12:00:00Z',
+    operator: 'Camille (coordination)',
     capacity: 2,
-    roleNeeds: [],
-    requiredSkill: null,
-    seriesId: null,
   });
   const other = await repositories.shifts.create({
     ...shift,

@@ -2,6 +2,9 @@ import { DeskDatabase } from '../../../renderer/db/database';
 import { loadDeskContext, type DeskContext } from '../../../renderer/db/desk-context';
 import type { NewVolunteer } from '../../../renderer/db/repositories/volunteers-repository';
 import { aVolunteer } from '../../shared/domain/factories';
+import { createRepositories } from '../../../renderer/db/repositories-context';
+import { EMPTY_MISSION_DRAFT, validateMissionDraft } from '../../../renderer/features/missions/validate-mission';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/model';
 
 let counter = 0;
 
@@ -33,4 +36,28 @@ export function newVolunteer(fields: Partial<NewVolunteer> = {}): NewVolunteer {
     ...rest
   } = aVolunteer();
   return { ...rest, firstName: '', lastName: '', email: null, phone: null, postcode: null, birthDate: null, ...fields };
+}
+
+/**
+ * A store with its settings, one clean-up mission and one shift on 28 Nov 2026, 08:00–11:00 UTC: what the sign-up
+ * and desk tests build on. `now` is the desk's clock at the start.
+ */
+export async function createStoreWithShift(options: { now: string; operator: string; capacity: number }) {
+  const { db, desk } = await createTestDatabase({ start: options.now });
+  desk.setOperator(options.operator);
+  const repositories = createRepositories(db, desk);
+  await repositories.settings.save({ ...DEFAULT_SETTINGS, associationName: 'A', deskName: 'Accueil' });
+  const fields = validateMissionDraft({ ...EMPTY_MISSION_DRAFT, title: 'Clean-up', category: 'NETTOYAGE' });
+  if (!fields.ok) throw new Error('mission');
+  const mission = await repositories.missions.create(fields.fields);
+  const shift = await repositories.shifts.create({
+    missionId: mission.id,
+    start: '2026-11-28T08:00:00.000Z',
+    end: '2026-11-28T11:00:00.000Z',
+    capacity: options.capacity,
+    roleNeeds: [],
+    requiredSkill: null,
+    seriesId: null,
+  });
+  return { db, desk, repositories, mission, shift };
 }

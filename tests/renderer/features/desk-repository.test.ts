@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../../renderer/db/repositories-context';
 import { deskCounters, presenceFromEvents } from '../../../renderer/db/repositories/desk-repository';
-import { EMPTY_MISSION_DRAFT, validateMissionDraft } from '../../../renderer/features/missions/validate-mission';
 import { exportAttendance } from '../../../shared/domain/attendance';
-import { DEFAULT_SETTINGS } from '../../../shared/domain/model';
-import { createTestDatabase, newVolunteer } from '../db/test-database';
+import { createStoreWithShift, newVolunteer } from '../db/test-database';
 
 /** A running shift (08:00–11:00 UTC on 28 Nov 2026, the desk's clock at 09:00), 4 places, three people signed up. */
 async function setUp() {
-  const { db, desk } = await createTestDatabase({ start: '2026-11-28T09:00:00Z' });
-  desk.setOperator('Inès (accueil)');
-  const repositories = createRepositories(db, desk);
-  await repositories.settings.save({ ...DEFAULT_SETTINGS, associationName: 'A', deskName: 'Accueil' });
-  const fields = validateMissionDraft({ ...EMPTY_MISSION_DRAFT, title: 'Clean-up', category: 'NETTOYAGE' });
-  if (!fields.ok) throw new Error('mission');
-  const mission = await repositories.missions.create(fields.fields);
-  const shift = await repositories.shifts.create({
-    missionId: mission.id,
-    start: '2026-11-28T08:00:00.000Z',
-    end: '2026-11-28T11:00:00.000Z',
+  const { db, desk, repositories, mission, shift } = await createStoreWithShift({
+    now: '2026-11-28T09:00:00Z',
+    operator: 'Inès (accueil)',
     capacity: 4,
-    roleNeeds: [],
-    requiredSkill: null,
-    seriesId: null,
   });
   const signUps = [];
   for (const name of ['Awa', 'Bruno', 'Chloé']) {
