@@ -46,6 +46,10 @@ export function RosterPage() {
   );
   const title = `${mission?.title ?? ''} — ${formatShiftDate(shift.start, language)} ${formatTimeRange(shift.start, shift.end)}`;
   const review = rows.filter((row) => row.needsReview !== null);
+  const nameOfSignUp = (signUpId: string) => {
+    const row = rows.find((candidate) => candidate.signUp.id === signUpId);
+    return row ? nameOf(row) : '';
+  };
 
   return (
     <Page
@@ -83,7 +87,13 @@ export function RosterPage() {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <RosterTableRow key={row.signUp.id} row={row} shiftStart={shift.start} onNotice={setNotice} />
+            <RosterTableRow
+              key={row.signUp.id}
+              row={row}
+              shiftStart={shift.start}
+              nameOfSignUp={nameOfSignUp}
+              onNotice={setNotice}
+            />
           ))}
         </tbody>
       </table>
@@ -206,10 +216,12 @@ function AddVolunteer({ shiftId, onDone }: { shiftId: string; onDone: (message: 
 function RosterTableRow({
   row,
   shiftStart,
+  nameOfSignUp,
   onNotice,
 }: {
   row: RosterRow;
   shiftStart: string;
+  nameOfSignUp: (signUpId: string) => string;
   onNotice: (message: string) => void;
 }) {
   const { t } = useTranslation();
@@ -270,7 +282,9 @@ function RosterTableRow({
           {signUp.status === 'signed_up' && (
             <CorrectHoursDialog row={row} shiftStart={shiftStart} name={name} onSaved={onNotice} />
           )}
-          {signUp.status !== 'cancelled' && <CancelDialog signUpId={signUp.id} name={name} onNotice={onNotice} />}
+          {signUp.status !== 'cancelled' && (
+            <CancelDialog signUpId={signUp.id} name={name} nameOfSignUp={nameOfSignUp} onNotice={onNotice} />
+          )}
         </div>
       </td>
     </tr>
@@ -280,10 +294,12 @@ function RosterTableRow({
 function CancelDialog({
   signUpId,
   name,
+  nameOfSignUp,
   onNotice,
 }: {
   signUpId: string;
   name: string;
+  nameOfSignUp: (signUpId: string) => string;
   onNotice: (message: string) => void;
 }) {
   const { t } = useTranslation();
@@ -309,14 +325,8 @@ function CancelDialog({
                 const { promoted } = await repositories.signUps.cancel(signUpId, reason);
                 setOpen(false);
                 if (promoted.length === 0) return onNotice(t('roster.cancelled'));
-                const roster = await repositories.signUps.roster(
-                  (await repositories.db.signUps.get(signUpId))?.shiftId ?? '',
-                );
-                const names =
-                  roster?.rows
-                    .filter((row) => promoted.includes(row.signUp.id))
-                    .map(nameOf)
-                    .join(', ') ?? '';
+                // The promoted people were on this roster's waiting list: their names are already known.
+                const names = promoted.map(nameOfSignUp).join(', ');
                 onNotice(`${t('roster.cancelled')} ${t('roster.promotedNotice', { names })}`);
               }}
             >
