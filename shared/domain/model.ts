@@ -255,6 +255,10 @@ export const settingsSchema = z.object({
     .min(0)
     .max(24 * 30),
   retentionMonths: z.number().int().min(1).max(240),
+  /** Retention (shared/domain/retention.ts): anonymise volunteers with no activity for `retentionMonths`. */
+  retentionAnonymiseInactive: z.boolean(),
+  /** Retention: purge parental authorisations and guardian contacts from the day after a minor's last shift. */
+  retentionPurgeGuardian: z.boolean(),
   firstStartCompletedAt: isoInstantSchema.nullable(),
   /** The coordinator's desk PIN as a PBKDF2 hash and its salt (never the PIN); null until one is set. */
   coordinatorPinHash: z.string().max(200).nullable(),
@@ -274,6 +278,8 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'fr',
   cancellationCutoffHours: 24,
   retentionMonths: 24,
+  retentionAnonymiseInactive: true,
+  retentionPurgeGuardian: true,
   firstStartCompletedAt: null,
   coordinatorPinHash: null,
   coordinatorPinSalt: null,
