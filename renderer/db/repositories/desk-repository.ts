@@ -1,4 +1,5 @@
 import { isMinorAt } from '../../../shared/domain/age';
+import { cancellationPatch, isLateCancellation } from '../../../shared/domain/cancellation';
 import {
   checkinEventSchema,
   signUpSchema,
@@ -12,6 +13,7 @@ import {
 import { parentalAuthorisationState } from '../../../shared/domain/parental-authorisation';
 import { parisLocalDate } from '../../../shared/domain/paris-time';
 import type { SignUpDecision } from '../../../shared/domain/signup-decision';
+import { promotionsAfterChange } from '../../../shared/domain/waiting-list';
 import { createRecord, deleteRecord, updateRecord } from '../../../shared/records/record';
 import type { DeskDatabase } from '../database';
 import type { DeskContext } from '../desk-context';
@@ -52,14 +54,23 @@ export function presenceFromEvents(signUpId: string, events: Iterable<PresenceEv
   return presence;
 }
 
+/** The fields a late cancellation changes on the sign-up it cancels, and on those it promotes from the waiting list. */
+type CancelledFields = Pick<
+  SignUp,
+  'status' | 'cancelledAt' | 'cancellationReason' | 'cancellationCutoffHours' | 'toConfirm' | 'waitingSince'
+>;
+type PromotedFields = Pick<SignUp, 'status' | 'toConfirm' | 'waitingSince'>;
+
 /** The last desk action, enough to undo it: the event it made and the sign-up's attendance before it. */
 export interface DeskAction {
-  readonly kind: 'check_in' | 'check_out' | 'no_show' | 'walk_in';
+  readonly kind: 'check_in' | 'check_out' | 'no_show' | 'walk_in' | 'late_cancellation';
   readonly signUpId: string;
   readonly eventId: string | null;
-  readonly previous: Pick<SignUp, 'attendance' | 'attendanceSource'>;
+  readonly previous: Pick<SignUp, 'attendance' | 'attendanceSource'> & Partial<CancelledFields>;
   /** A walk-in created the sign-up: undo removes it too (the new volunteer's record stays). */
   readonly createdSignUp: boolean;
+  /** A late cancellation freed a place: the people it promoted, as they were (undo puts them back on the list). */
+  readonly promoted?: readonly { readonly signUpId: string; readonly previous: PromotedFields }[];
 }
 
 export type CheckInRefusal =
@@ -74,6 +85,10 @@ export type NoShowResult =
   | { readonly ok: true; readonly action: DeskAction }
   | { readonly ok: false; readonly reason: 'already_here'; readonly since: string }
   | { readonly ok: false; readonly reason: 'not_found' | 'waiting' | 'cancelled' };
+export type LateCancellationResult =
+  | { readonly ok: true; readonly action: DeskAction; readonly late: boolean; readonly promoted: number }
+  | { readonly ok: false; readonly reason: 'already_here'; readonly since: string }
+  | { readonly ok: false; readonly reason: 'not_found' | 'cancelled' };
 export type WalkInResult =
   | { readonly ok: true; readonly signUp: SignUp; readonly action: DeskAction | null; readonly volunteerId: string }
   | { readonly ok: false; readonly decision: SignUpDecision };
@@ -259,12 +274,78 @@ export function createDeskRepository(
       });
     },
 
-    /** Undo: the action's event is tombstoned with a new clock, the sign-up's attendance put back. */
+    /**
+     * A late cancellation noted at the desk (someone phones to say they will not come): the sign-up is cancelled as
+     * the sign-ups screen would (the cut-off in force stored, so the export says `excuse` when it is late), the freed
+     * place goes to the waiting list, and the audit log has the operator and the desk. Refused for someone already
+     * here; a person on the waiting list may be taken off it the same way.
+     */
+    async markLateCancellation(signUpId: string): Promise<LateCancellationResult> {
+      const current = await settings.get();
+      return writeTransaction(db, desk, [...writeTables(), db.shifts], async (tick) => {
+        const signUp = await liveSignUp(signUpId);
+        if (!signUp) return { ok: false, reason: 'not_found' };
+        if (signUp.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+        const presence = await presenceOf(signUpId);
+        if (presence.state === 'here') return { ok: false, reason: 'already_here', since: presence.since };
+        const shift = await db.shifts.get(signUp.shiftId);
+        if (!shift) return { ok: false, reason: 'not_found' };
+        const previous = {
+          attendance: signUp.attendance,
+          attendanceSource: signUp.attendanceSource,
+          status: signUp.status,
+          cancelledAt: signUp.cancelledAt,
+          cancellationReason: signUp.cancellationReason,
+          cancellationCutoffHours: signUp.cancellationCutoffHours,
+          toConfirm: signUp.toConfirm,
+          waitingSince: signUp.waitingSince,
+        };
+        const patch = { ...cancellationPatch(current, desk.now().toISOString(), null), waitingSince: null };
+        // "Presence by default" counted them present: a cancellation is not a presence.
+        const attendance =
+          signUp.attendanceSource === 'desk_presence_default'
+            ? { attendance: 'unmarked' as const, attendanceSource: null }
+            : {};
+        const cancelled = { ...signUp, ...patch, ...attendance };
+        await patchSignUp(signUp, { ...patch, ...attendance }, tick);
+        const late = isLateCancellation(cancelled, shift, current.cancellationCutoffHours);
+        await audit.append('desk.late-cancellation', signUp.volunteerId, { signUpId, shiftId: signUp.shiftId, late });
+        const others = (await db.signUps.where('shiftId').equals(signUp.shiftId).toArray()).filter(
+          (other) => !other.deleted && other.id !== signUpId,
+        );
+        const promoted: { signUpId: string; previous: PromotedFields }[] = [];
+        for (const promotion of promotionsAfterChange(shift, [...others, cancelled])) {
+          const waiting = others.find((other) => other.id === promotion.signUpId);
+          if (!waiting) continue;
+          await patchSignUp(waiting, promotion.patch, tick);
+          await audit.append('signup.promote', waiting.volunteerId, { signUpId: waiting.id, shiftId: shift.id });
+          promoted.push({
+            signUpId: waiting.id,
+            previous: { status: waiting.status, toConfirm: waiting.toConfirm, waitingSince: waiting.waitingSince },
+          });
+        }
+        return {
+          ok: true,
+          late,
+          promoted: promoted.length,
+          action: { kind: 'late_cancellation', signUpId, eventId: null, previous, createdSignUp: false, promoted },
+        };
+      });
+    },
+
+    /**
+     * Undo: the action's event is tombstoned with a new clock, the sign-up put back as it was (attendance, and for a
+     * late cancellation its status, with the people it promoted back on the waiting list).
+     */
     async undo(action: DeskAction): Promise<void> {
       await writeTransaction(db, desk, writeTables(), async (tick) => {
         if (action.eventId) {
           const event = await db.checkinEvents.get(action.eventId);
           if (event && !event.deleted) await db.checkinEvents.put(deleteRecord(event, tick()));
+        }
+        for (const { signUpId, previous } of action.promoted ?? []) {
+          const promoted = await liveSignUp(signUpId);
+          if (promoted) await patchSignUp(promoted, previous, tick);
         }
         const signUp = await db.signUps.get(action.signUpId);
         if (!signUp || signUp.deleted) return;

@@ -81,7 +81,7 @@ export function DeskRunning({ session }: { session: DeskSession }) {
       if (walkIn || leaving || session.locked) return;
       if (target?.closest('[role="dialog"], input, textarea, select')) return;
       if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) focusSearch();
-      if (['F2', 'F4', 'F9'].includes(event.key) || (event.ctrlKey && event.key.toLowerCase() === 'z')) {
+      if (['F2', 'F4', 'F7', 'F9'].includes(event.key) || (event.ctrlKey && event.key.toLowerCase() === 'z')) {
         focusSearch();
         search.current?.dispatchEvent(new KeyboardEvent('keydown', event));
       }
@@ -204,6 +204,26 @@ export function DeskRunning({ session }: { session: DeskSession }) {
       return done({ tone: 'warning', action: null, message: t(`desk.toast.${key}`, { name }) });
     });
 
+  const lateCancel = (result: DeskResult) =>
+    run(async () => {
+      const name = nameOf(result);
+      if (!result.signUp) return;
+      const outcome = await repositories.checkins.markLateCancellation(result.signUp.id);
+      if (outcome.ok) {
+        const said = t(outcome.late ? 'desk.toast.lateCancellation' : 'desk.toast.cancellation', { name });
+        const promoted = outcome.promoted > 0 ? ` ${t('desk.toast.promoted', { count: outcome.promoted })}` : '';
+        return done({ tone: 'success', action: outcome.action, message: said + promoted });
+      }
+      if (outcome.reason === 'already_here')
+        return done({
+          tone: 'warning',
+          action: null,
+          message: t('desk.toast.alreadyHere', { name, time: formatTime(outcome.since) }),
+        });
+      const key = outcome.reason === 'not_found' ? 'notFound' : outcome.reason;
+      return done({ tone: 'warning', action: null, message: t(`desk.toast.${key}`, { name }) });
+    });
+
   const undo = () =>
     run(async () => {
       if (!lastAction) return done({ tone: 'warning', action: null, message: t('desk.toast.nothingToUndo') }, false);
@@ -231,6 +251,9 @@ export function DeskRunning({ session }: { session: DeskSession }) {
     } else if (event.key === 'F4') {
       event.preventDefault();
       if (target) void noShow(target);
+    } else if (event.key === 'F7') {
+      event.preventDefault();
+      if (target) void lateCancel(target);
     } else if (event.key === 'F9') {
       event.preventDefault();
       setWalkIn({ name: typed.trim() });
@@ -365,6 +388,13 @@ export function DeskRunning({ session }: { session: DeskSession }) {
         </Button>
         <Button variant="secondary" isDisabled={!selected?.signUp} onPress={() => selected && void noShow(selected)}>
           {t('desk.actions.noShow')}
+        </Button>
+        <Button
+          variant="secondary"
+          isDisabled={!selected?.signUp || selected.status === 'cancelled'}
+          onPress={() => selected && void lateCancel(selected)}
+        >
+          {t('desk.actions.lateCancellation')}
         </Button>
         <Button variant="secondary" onPress={() => setWalkIn({ name: query.trim() })}>
           {t('desk.actions.walkIn')}

@@ -166,6 +166,64 @@ describe('desk repository', () => {
     expect((await db.signUps.get(result.signUp.id))?.deleted).toBe(true);
   });
 
+  it('marks a late cancellation (excused in the export, audited with operator and desk), promotes the waiting list, and undoes it all', async () => {
+    const { db, desk, repositories, shift, signUps } = await setUp();
+    // The fourth place taken, then a fifth person on the waiting list.
+    for (const name of ['Djamila', 'Eve']) {
+      const volunteer = await repositories.volunteers.create(newVolunteer({ firstName: name, lastName: 'Test' }));
+      await repositories.signUps.signUp(volunteer.id, shift.id, 'volunteer', { kind: 'waiting-list' });
+    }
+    const waiting = (await db.signUps.toArray()).find((signUp) => signUp.status === 'waiting')!;
+    await repositories.checkins.checkIn(signUps[0]!.id);
+    const refused = await repositories.checkins.markLateCancellation(signUps[0]!.id);
+    expect(refused.ok === false && refused.reason).toBe('already_here');
+
+    const before = deskCounters(await repositories.checkins.data([shift.id]));
+    const result = await repositories.checkins.markLateCancellation(signUps[1]!.id);
+    if (!result.ok) throw new Error('late cancellation');
+    expect(result).toMatchObject({ late: true, promoted: 1 });
+    const cancelled = await db.signUps.get(signUps[1]!.id);
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelledAt: expect.stringMatching(/^2026-11-28T09:/) });
+    const settings = await repositories.settings.get();
+    expect(exportAttendance(cancelled!, [], shift, settings)).toMatchObject({
+      statut_inscription: 'annule',
+      statut_presence: 'excuse',
+    });
+    expect(await db.signUps.get(waiting.id)).toMatchObject({ status: 'signed_up', toConfirm: true });
+    const audit = await db.auditLog.where('action').equals('desk.late-cancellation').toArray();
+    expect(audit).toEqual([
+      expect.objectContaining({ operator: 'Inès (accueil)', deskId: desk.deskId, subjectId: signUps[1]!.volunteerId }),
+    ]);
+    // The counters: one fewer expected, the promoted person expected in their place.
+    expect(deskCounters(await repositories.checkins.data([shift.id]))).toEqual(before);
+    const again = await repositories.checkins.markLateCancellation(signUps[1]!.id);
+    expect(again.ok === false && again.reason).toBe('cancelled');
+
+    await repositories.checkins.undo(result.action);
+    expect(await db.signUps.get(signUps[1]!.id)).toMatchObject({
+      status: 'signed_up',
+      cancelledAt: null,
+      cancellationCutoffHours: null,
+    });
+    expect(await db.signUps.get(waiting.id)).toMatchObject({ status: 'waiting', waitingSince: waiting.waitingSince });
+    expect(deskCounters(await repositories.checkins.data([shift.id]))).toEqual(before);
+  });
+
+  it('takes a late cancellation out of "presence by default"', async () => {
+    const { db, repositories, shift, signUps } = await setUp();
+    await repositories.checkins.setPresenceDefault(shift.id, true);
+    const result = await repositories.checkins.markLateCancellation(signUps[2]!.id);
+    expect(result.ok).toBe(true);
+    expect(await db.signUps.get(signUps[2]!.id)).toMatchObject({ attendance: 'unmarked', attendanceSource: null });
+    expect(deskCounters(await repositories.checkins.data([shift.id]))).toMatchObject({ signedUp: 2, present: 2 });
+    if (result.ok) await repositories.checkins.undo(result.action);
+    expect(await db.signUps.get(signUps[2]!.id)).toMatchObject({
+      status: 'signed_up',
+      attendance: 'present',
+      attendanceSource: 'desk_presence_default',
+    });
+  });
+
   it('records a paper sheet: present with the written times, or absent; the export says liste_papier', async () => {
     const { db, repositories, shift, signUps } = await setUp();
     await repositories.checkins.recordPaper(signUps[0]!.id, {
