@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   Alias,
   AuditEntry,
@@ -32,6 +32,19 @@ export interface KeyValueRow {
   key: string;
   value: unknown;
 }
+/**
+ * What a desk knows of one CouchDB document of one sync target (issue 14): the `_rev` it last saw and a digest of
+ * the record as last synced, so a push sends only what changed here and names the revision it replaces.
+ * Desk-local: never merged, never in a snapshot.
+ */
+export interface SyncDocRow {
+  /** The server and database, e.g. `https://couch.example.org/asso-paris`: a desk can be pointed at another one. */
+  target: string;
+  /** `<table>:<key>`. */
+  docId: string;
+  rev: string;
+  digest: string;
+}
 
 export const DATABASE_NAME = 'desk-climat';
 
@@ -60,10 +73,14 @@ export class DeskDatabase extends Dexie {
   desk!: EntityTable<DeskRow, 'key'>;
   syncState!: EntityTable<KeyValueRow, 'key'>;
   uiPreferences!: EntityTable<KeyValueRow, 'key'>;
+  syncDocs!: Table<SyncDocRow, [string, string]>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    // Version 2 (issue 14, CouchDB sync): the known revision of each synced document. A new table only: no upgrade
+    // function, existing rows are untouched; a desk that never synced has it empty. Checkpoints stay in syncState.
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 
@@ -85,4 +102,9 @@ export const SCHEMA_V1 = {
   desk: 'key',
   syncState: 'key',
   uiPreferences: 'key',
+} as const;
+
+/** Version 2: what changes from version 1 (Dexie keeps the tables not named). */
+export const SCHEMA_V2 = {
+  syncDocs: '[target+docId], target',
 } as const;

@@ -6,12 +6,12 @@ import { loadDeskContext } from '../../../renderer/db/desk-context';
 import { compareHlc } from '../../../shared/records/hlc';
 import { createTestDatabase, newVolunteer } from './test-database';
 
-describe('the Dexie store, schema version 1', () => {
+describe('the Dexie store, schema versions 1 and 2', () => {
   it('has every shared table plus the desk-local ones, and nothing else', async () => {
     const { db } = await createTestDatabase();
     const names = db.tables.map((table) => table.name).sort();
-    expect(names).toEqual([...SHARED_TABLE_NAMES, 'settings', 'desk', 'syncState', 'uiPreferences'].sort());
-    expect(db.verno).toBe(1);
+    expect(names).toEqual([...SHARED_TABLE_NAMES, 'settings', 'desk', 'syncState', 'uiPreferences', 'syncDocs'].sort());
+    expect(db.verno).toBe(2);
   });
 
   it('indexes what the product queries: reference (unique), search keys (multi-entry), shift+status', async () => {
