@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { DeskDatabase } from './database';
 import { loadDemoData } from './demo-data';
 import type { DeskContext } from './desk-context';
+import { createAccessRequestRepository } from './repositories/access-request-repository';
 import { createAuditRepository } from './repositories/audit-repository';
 import { createBackupsRepository } from './repositories/backups-repository';
 import { createExportsRepository } from './repositories/exports-repository';
@@ -36,6 +37,7 @@ export function createRepositories(db: DeskDatabase, desk: DeskContext) {
     missions: createMissionsRepository(db, desk, audit),
     shifts: createShiftsRepository(db, desk, audit),
     checkins: createDeskRepository(db, desk, audit, settings),
+    accessRequests: createAccessRequestRepository(db, desk, audit, settings),
     /** Fills the store with the same synthetic data as `desk seed` (a small scale), for a first look. */
     loadDemoData: () => loadDemoData(db, desk),
   };

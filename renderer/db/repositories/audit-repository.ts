@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../../shared/domain/model';
+import { COORDINATION_OPERATOR } from '../../../shared/rights/audit-log';
 import type { DeskDatabase } from '../database';
 import type { DeskContext } from '../desk-context';
 
@@ -13,7 +14,8 @@ export function createAuditRepository(db: DeskDatabase, desk: DeskContext) {
         id: desk.newId(),
         at: desk.now().toISOString(),
         deskId: desk.deskId,
-        operator: desk.operator,
+        // Away from the desk nobody gives a name: the entry says "coordination" rather than nothing.
+        operator: desk.operator || COORDINATION_OPERATOR,
         action,
         subjectId,
         details,
@@ -26,6 +28,10 @@ export function createAuditRepository(db: DeskDatabase, desk: DeskContext) {
     },
     forSubject(subjectId: string): Promise<AuditEntry[]> {
       return db.auditLog.where('subjectId').equals(subjectId).sortBy('at');
+    },
+    /** The whole log, latest first, for the audit screen (filtered in memory: a log is thousands, not millions). */
+    all(): Promise<AuditEntry[]> {
+      return db.auditLog.orderBy('at').reverse().toArray();
     },
   };
 }
