@@ -1,6 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { DeskDatabase } from './database';
-import { loadDemoData } from './demo-data';
 import type { DeskContext } from './desk-context';
 import { createAccessRequestRepository } from './repositories/access-request-repository';
 import { createAuditRepository } from './repositories/audit-repository';
@@ -12,6 +11,7 @@ import { createDeskRepository } from './repositories/desk-repository';
 import { createConsentsRepository } from './repositories/consents-repository';
 import { createHistoryRepository } from './repositories/history-repository';
 import { createMissionsRepository } from './repositories/missions-repository';
+import { createPrivacyRepository } from './repositories/privacy-repository';
 import { createShiftsRepository } from './repositories/shifts-repository';
 import { createSignUpsRepository } from './repositories/signups-repository';
 import { createSettingsRepository } from './repositories/settings-repository';
@@ -37,9 +37,11 @@ export function createRepositories(db: DeskDatabase, desk: DeskContext) {
     missions: createMissionsRepository(db, desk, audit),
     shifts: createShiftsRepository(db, desk, audit),
     checkins: createDeskRepository(db, desk, audit, settings),
+    privacy: createPrivacyRepository(db, desk, audit, settings),
     accessRequests: createAccessRequestRepository(db, desk, audit, settings),
     /** Fills the store with the same synthetic data as `desk seed` (a small scale), for a first look. */
-    loadDemoData: () => loadDemoData(db, desk),
+    // The seed generator is fetched only when asked for (issue #12: nothing on start-up that can wait).
+    loadDemoData: async () => (await import('./demo-data')).loadDemoData(db, desk),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
