@@ -1,7 +1,6 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
-import { FirstStartScreen } from '../features/settings';
 import { StatusMessage } from '../components/status-message';
 import { useSettings } from '../db/hooks';
 import { RepositoriesProvider } from '../db/repositories-context';
@@ -9,7 +8,12 @@ import { DesktopProvider, useDesktop } from '../lib/desktop-context';
 import { applyDocumentLanguage } from '../lib/i18n';
 import type { Started } from './bootstrap';
 import { DETAIL_ROUTES, ROUTES } from './routes';
-import { Shell } from './shell';
+import { ScreenLoading, Shell } from './shell';
+
+// Shown once per installation: not worth a byte of the start-up chunk (its index.ts would also bring Settings).
+const FirstStartScreen = lazy(async () => ({
+  default: (await import('../features/settings')).FirstStartScreen,
+}));
 
 /*
  * Hash routing: the renderer is one index.html served from app://bundle/ in Electron and from any static server in
@@ -64,7 +68,13 @@ function FirstStartGate() {
     if (settings) document.getElementById('root')?.setAttribute('data-app-ready', 'true');
   }, [settings]);
   if (!settings) return null;
-  if (!settings.firstStartCompletedAt) return <FirstStartScreen />;
+  if (!settings.firstStartCompletedAt) {
+    return (
+      <Suspense fallback={<ScreenLoading />}>
+        <FirstStartScreen />
+      </Suspense>
+    );
+  }
   return <RouterProvider router={router} />;
 }
 

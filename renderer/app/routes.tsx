@@ -1,11 +1,47 @@
-import { DeskScreen, PaperEntryPage, SignInSheetPage } from '../features/desk';
-import { ExportsScreen } from '../features/exports';
-import { ImportsPage } from '../features/imports';
-import { MissionPage, MissionsScreen } from '../features/missions';
-import { PlanningScreen, RosterPage } from '../features/planning';
-import { ReportsScreen } from '../features/reports';
-import { SettingsScreen } from '../features/settings';
-import { VolunteerPage, VolunteersScreen } from '../features/volunteers';
+import { lazy, type ComponentType } from 'react';
+
+/*
+ * Every screen is its own chunk, fetched when its route is first visited (product.md: interactive in under 1.5 s):
+ * start-up parses only the shell and the screen it lands on. The Suspense boundary with its loading status is in
+ * shell.tsx. Each loader imports the feature's index.ts, the one door into a feature.
+ */
+function lazyScreen<Module>(load: () => Promise<Module>, pick: (module: Module) => ComponentType) {
+  return lazy(async () => ({ default: pick(await load()) }));
+}
+
+const loadVolunteers = () => import('../features/volunteers');
+const loadMissions = () => import('../features/missions');
+const loadPlanning = () => import('../features/planning');
+const loadDesk = () => import('../features/desk');
+
+const VolunteersScreen = lazyScreen(loadVolunteers, (module) => module.VolunteersScreen);
+const VolunteerPage = lazyScreen(loadVolunteers, (module) => module.VolunteerPage);
+const MissionsScreen = lazyScreen(loadMissions, (module) => module.MissionsScreen);
+const MissionPage = lazyScreen(loadMissions, (module) => module.MissionPage);
+const PlanningScreen = lazyScreen(loadPlanning, (module) => module.PlanningScreen);
+const RosterPage = lazyScreen(loadPlanning, (module) => module.RosterPage);
+const DeskScreen = lazyScreen(loadDesk, (module) => module.DeskScreen);
+const SignInSheetPage = lazyScreen(loadDesk, (module) => module.SignInSheetPage);
+const PaperEntryPage = lazyScreen(loadDesk, (module) => module.PaperEntryPage);
+const ExportsScreen = lazyScreen(
+  () => import('../features/exports'),
+  (module) => module.ExportsScreen,
+);
+const ImportsPage = lazyScreen(
+  () => import('../features/imports'),
+  (module) => module.ImportsPage,
+);
+const ReportsScreen = lazyScreen(
+  () => import('../features/reports'),
+  (module) => module.ReportsScreen,
+);
+const SettingsScreen = lazyScreen(
+  () => import('../features/settings'),
+  (module) => module.SettingsScreen,
+);
+const loadRights = () => import('../features/rights');
+const AccessRequestPage = lazyScreen(loadRights, (module) => module.AccessRequestPage);
+const AuditLogScreen = lazyScreen(loadRights, (module) => module.AuditLogScreen);
 
 /** The main navigation, in the order of a coordinator's week. `labelKey` is an i18n key under `nav`. */
 export const ROUTES = [
@@ -26,4 +62,6 @@ export const DETAIL_ROUTES = [
   { path: 'shifts/:shiftId', Screen: RosterPage },
   { path: 'desk/sheet/:shiftId', Screen: SignInSheetPage },
   { path: 'desk/paper/:shiftId', Screen: PaperEntryPage },
+  { path: 'volunteers/:volunteerId/access', Screen: AccessRequestPage },
+  { path: 'audit', Screen: AuditLogScreen },
 ] as const;

@@ -1,6 +1,10 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import { DeskOnlyGate, useDeskOnly } from '../features/desk';
+// The two light modules the frame needs, not the desk feature's index.ts: that would pull every desk screen into the
+// start-up chunk, while the screens are loaded with their route (routes.tsx).
+import { DeskOnlyGate } from '../features/desk/desk-only-gate';
+import { useDeskOnly } from '../features/desk/desk-hooks';
 import { ROUTES } from './routes';
 import styles from './shell.module.css';
 
@@ -38,10 +42,22 @@ export function Shell() {
       )}
       <main id="main" tabIndex={-1} className={styles.main}>
         <DeskOnlyGate>
-          <Outlet />
+          <Suspense fallback={<ScreenLoading />}>
+            <Outlet />
+          </Suspense>
         </DeskOnlyGate>
       </main>
     </div>
+  );
+}
+
+/** While a screen's chunk arrives: announced politely, and the <main> landmark is never empty. */
+export function ScreenLoading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" aria-live="polite" className={styles.loading}>
+      {t('app.loading')}
+    </p>
   );
 }
 

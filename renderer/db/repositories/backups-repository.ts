@@ -1,7 +1,10 @@
-import { validateSnapshot, type SnapshotManifest } from '../../../shared/snapshot';
+import type { SnapshotManifest } from '../../../shared/snapshot';
 import type { DeskDatabase } from '../database';
 import type { DeskContext } from '../desk-context';
-import { loadSnapshotIntoStore, writeSnapshotFromStore, type SnapshotProgress } from '../snapshot-io';
+import type { SnapshotProgress } from '../snapshot-protocol';
+
+/** Snapshots (zip, validation, their Worker) are fetched on first use, not at start-up (issue #12). */
+const snapshotIo = () => import('../snapshot-io');
 
 const LAST_BACKUP_KEY = 'lastBackupAt';
 /** product.md: "a warning when no backup has left this laptop for a week". */
@@ -14,7 +17,8 @@ export const BACKUP_REMINDER_DAYS = 7;
 export function createBackupsRepository(db: DeskDatabase, desk: DeskContext) {
   return {
     /** The snapshot of the whole store, zipped in a Worker; `saved()` is to be called once the file is written. */
-    write(onProgress?: (progress: SnapshotProgress) => void): Promise<Blob> {
+    async write(onProgress?: (progress: SnapshotProgress) => void): Promise<Blob> {
+      const { writeSnapshotFromStore } = await snapshotIo();
       return writeSnapshotFromStore(db, onProgress, { now: desk.now });
     },
 
@@ -28,12 +32,14 @@ export function createBackupsRepository(db: DeskDatabase, desk: DeskContext) {
     },
 
     /** Checks every record of a file without touching the store: what a restore would bring, or a SnapshotError. */
-    inspect(file: Blob): Promise<SnapshotManifest> {
+    async inspect(file: Blob): Promise<SnapshotManifest> {
+      const { validateSnapshot } = await import('../../../shared/snapshot');
       return validateSnapshot(streamChunks(file));
     },
 
     /** Replaces the store's shared data with the file's (validated again first, in a Worker). */
-    restore(file: Blob, onProgress?: (progress: SnapshotProgress) => void): Promise<SnapshotManifest> {
+    async restore(file: Blob, onProgress?: (progress: SnapshotProgress) => void): Promise<SnapshotManifest> {
+      const { loadSnapshotIntoStore } = await snapshotIo();
       return loadSnapshotIntoStore(db, file, onProgress, { replace: true });
     },
   };

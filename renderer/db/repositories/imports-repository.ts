@@ -1,16 +1,7 @@
 import { createDuplicateIndex } from '../../../shared/domain/duplicates';
 import { parisLocalDate } from '../../../shared/domain/paris-time';
 import { searchKeys } from '../../../shared/domain/text-folding';
-import {
-  analyseImport,
-  importAuditEntry,
-  planImport,
-  type ImportMapping,
-  type ImportPlan,
-  type ImportPreview,
-  type ParsedCsv,
-  type Resolutions,
-} from '../../../shared/import';
+import type { ImportMapping, ImportPlan, ImportPreview, ParsedCsv, Resolutions } from '../../../shared/import';
 import type { DeskDatabase } from '../database';
 import type { DeskContext } from '../desk-context';
 import { writeTransaction } from '../write';
@@ -25,6 +16,7 @@ const MAPPING_PREFIX = 'import-mapping:';
 export function createImportsRepository(db: DeskDatabase, desk: DeskContext) {
   return {
     async analyse(parsed: ParsedCsv, mapping: ImportMapping, options: { fixAllCaps: boolean }): Promise<ImportPreview> {
+      const { analyseImport } = await importPipeline();
       const existing = (await db.volunteers.toArray()).filter((volunteer) => !volunteer.deleted);
       const today = parisLocalDate(desk.now().toISOString());
       return analyseImport(parsed, mapping, createDuplicateIndex(existing), { today, fixAllCaps: options.fixAllCaps });
@@ -37,6 +29,8 @@ export function createImportsRepository(db: DeskDatabase, desk: DeskContext) {
       fileName: string,
       beforeCommit: () => void = () => undefined,
     ): Promise<ImportPlan> {
+      // Fetched before the transaction opens: awaiting anything but the store inside it would end it early.
+      const { importAuditEntry, planImport } = await importPipeline();
       return writeTransaction(db, desk, [db.volunteers, db.consents, db.auditLog], async (tick) => {
         const takenRefs = new Set((await db.volunteers.orderBy('ref').uniqueKeys()).map(String));
         const plan = planImport(preview, resolutions, {
@@ -74,5 +68,8 @@ export function createImportsRepository(db: DeskDatabase, desk: DeskContext) {
     },
   };
 }
+
+/** The import pipeline (CSV parsing, analysis, plan) is fetched on first use, not at start-up (issue #12). */
+const importPipeline = () => import('../../../shared/import');
 
 export type ImportsRepository = ReturnType<typeof createImportsRepository>;

@@ -1,15 +1,8 @@
 import type { Table } from 'dexie';
 import { SHARED_TABLE_NAMES, type SharedTableName } from '../../../shared/domain/tables';
 import { searchKeys } from '../../../shared/domain/text-folding';
-import {
-  applyErasures,
-  canonicalJson,
-  mergeDatasetsWithSummary,
-  type Dataset,
-  type MergeSummary,
-} from '../../../shared/merge';
-import { loadSnapshot, type SnapshotManifest } from '../../../shared/snapshot';
-import { createMemoryStore } from '../../../shared/storage/memory-store';
+import type { Dataset, MergeSummary } from '../../../shared/merge';
+import type { SnapshotManifest } from '../../../shared/snapshot';
 import type { DeskDatabase } from '../database';
 import type { DeskContext } from '../desk-context';
 
@@ -63,6 +56,7 @@ export function createMergeRepository(db: DeskDatabase, desk: DeskContext) {
      * it to the restored records. Returns whether anything changed.
      */
     async reapplyErasures(): Promise<boolean> {
+      const { applyErasures, canonicalJson } = await mergePipeline();
       const current = await storeDataset();
       const erased = applyErasures(current);
       if (canonicalJson(erased) === canonicalJson(current)) return false;
@@ -71,6 +65,11 @@ export function createMergeRepository(db: DeskDatabase, desk: DeskContext) {
     },
 
     async preview(file: Blob): Promise<MergePreview> {
+      const [{ mergeDatasetsWithSummary }, { loadSnapshot }, { createMemoryStore }] = await Promise.all([
+        mergePipeline(),
+        import('../../../shared/snapshot'),
+        import('../../../shared/storage/memory-store'),
+      ]);
       const bytes = new Uint8Array(await file.arrayBuffer());
       const store = createMemoryStore();
       const manifest = await loadSnapshot(() => chunks(bytes), store);
@@ -94,6 +93,9 @@ export function createMergeRepository(db: DeskDatabase, desk: DeskContext) {
     },
   };
 }
+
+/** The merge is fetched on first use, not at start-up (issue #12). */
+const mergePipeline = () => import('../../../shared/merge');
 
 async function* chunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;

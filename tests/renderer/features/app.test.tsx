@@ -1,8 +1,14 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/app/app';
 import { bootstrap } from '../../../renderer/app/bootstrap';
+
+// Screens are lazy chunks (issue #12). Their module graphs are transformed here, once, so that no test spends its
+// time budget on the first visit to a screen.
+beforeAll(async () => {
+  await Promise.all([import('../../../renderer/features/settings'), import('../../../renderer/features/volunteers')]);
+}, 120_000);
 
 async function startApp() {
   const started = await bootstrap(`app-${Math.random()}`);
@@ -10,7 +16,8 @@ async function startApp() {
   return started;
 }
 
-describe('the app', () => {
+// Room for typing whole forms on a loaded two-core machine (no timing is asserted).
+describe('the app', { timeout: 30_000 }, () => {
   it('asks for the association on first start, in French, and refuses a wrong SIRET and RNA', async () => {
     const user = userEvent.setup();
     await startApp();
