@@ -6,6 +6,7 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -14,6 +15,7 @@ import {
 } from 'electron';
 import { DEVELOPMENT_CSP, PRODUCTION_CSP } from '../../shared/security/csp';
 import { APP_ENTRY_URL, parseUrl } from './app-origin';
+import { createBackupService } from './backups';
 import { type FileDialogs } from './file-dialogs';
 import { createIpcHandlers } from './handlers';
 import { registerIpcHandlers, type SenderPolicy } from './ipc';
@@ -32,6 +34,7 @@ export interface DesktopAppPaths {
 }
 
 export const WINDOW_STATE_FILE = 'window-state.json';
+export const BACKUP_STATE_FILE = 'backups.json';
 
 /**
  * The main process: one instance, one window, the renderer from app://bundle/, every guard installed before the first
@@ -137,6 +140,23 @@ export function startDesktopApp(paths: DesktopAppPaths): void {
         language: () => language,
         setLanguage: applyLanguage,
         openExternal,
+        backups: createBackupService({
+          defaultFolder: path.join(app.getPath('userData'), 'backups'),
+          stateFile: path.join(app.getPath('userData'), BACKUP_STATE_FILE),
+          language: () => language,
+          async chooseFolder({ title }) {
+            const options: OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+            const result = mainWindow
+              ? await dialog.showOpenDialog(mainWindow, options)
+              : await dialog.showOpenDialog(options);
+            return result.canceled ? null : (result.filePaths[0] ?? null);
+          },
+          secrets: {
+            isAvailable: () => safeStorage.isEncryptionAvailable(),
+            protect: (text) => safeStorage.encryptString(text),
+            reveal: (data) => safeStorage.decryptString(data),
+          },
+        }),
         appInfo: () => ({
           name: app.getName(),
           version: app.getVersion(),

@@ -1,4 +1,5 @@
 import { type IpcOutput } from '../../shared/ipc/contract';
+import { type BackupService } from './backups';
 import { openExternalIfAllowed } from './external-url';
 import { openFile, saveFile, type FileServiceDeps } from './files';
 import { type IpcHandlers } from './ipc';
@@ -9,6 +10,8 @@ export interface HandlerDeps extends FileServiceDeps {
   readonly openExternal: (url: string) => Promise<void>;
   /** Rebuilds the menu in the UI's language. */
   readonly setLanguage: (language: 'fr' | 'en') => void;
+  /** Automatic rotating backups (electron/main/backups.ts). */
+  readonly backups: BackupService;
 }
 
 /** One handler per channel of the contract; `registerIpcHandlers` wraps each of them with the checks. */
@@ -23,5 +26,9 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     'file:open': (input) => openFile(input, deps),
     'print:save-pdf': (input, { sender }) => savePageAsPdf(input, sender, deps),
     'shell:open-external': async ({ url }) => ({ opened: await openExternalIfAllowed(deps.openExternal, url) }),
+    'backup:get-status': () => deps.backups.status(),
+    'backup:write-automatic': (input) => deps.backups.writeAutomatic(input),
+    'backup:choose-folder': (input) => deps.backups.chooseFolder(input),
+    'backup:set-passphrase': (input) => deps.backups.setPassphrase(input),
   };
 }

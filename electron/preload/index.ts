@@ -18,6 +18,10 @@ const desktop = {
   open: (input) => invoke('file:open', input),
   savePdf: (input) => invoke('print:save-pdf', input),
   openExternal: (input) => invoke('shell:open-external', input),
+  getStatus: () => invoke('backup:get-status'),
+  writeAutomatic: (input) => invoke('backup:write-automatic', input),
+  chooseFolder: (input) => invoke('backup:choose-folder', input),
+  setPassphrase: (input) => invoke('backup:set-passphrase', input),
 } satisfies DesktopBridge;
 
 contextBridge.exposeInMainWorld('desktop', desktop);

@@ -67,6 +67,32 @@ export function createBrowserFallback(win: Window): DesktopApi {
       win.open(input.url, '_blank', 'noopener,noreferrer');
       return { opened: true };
     },
+    // Automatic backups live in the desktop app's main process; a browser has no folder to write into unasked (it
+    // reminds the user to save a backup instead, renderer/features/backups).
+    async getStatus(): Promise<IpcOutput<'backup:get-status'>> {
+      return {
+        folder: '',
+        isDefaultFolder: true,
+        encrypted: false,
+        passphraseRemembered: true,
+        lastAutomaticAt: null,
+        lastOffLaptopAt: null,
+      };
+    },
+    async writeAutomatic(): Promise<IpcOutput<'backup:write-automatic'>> {
+      return {
+        status: 'failed',
+        message:
+          'Les sauvegardes automatiques existent dans l’application de bureau seulement. / ' +
+          'Automatic backups exist in the desktop app only.',
+      };
+    },
+    async chooseFolder(): Promise<IpcOutput<'backup:choose-folder'>> {
+      return { status: 'cancelled' };
+    },
+    async setPassphrase(): Promise<IpcOutput<'backup:set-passphrase'>> {
+      return { encrypted: false, passphraseRemembered: true };
+    },
   };
 }
 

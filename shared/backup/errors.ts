@@ -55,3 +55,8 @@ export class BackupError extends Error implements BackupProblem {
 export function isBackupError(error: unknown): error is BackupError {
   return error instanceof BackupError;
 }
+
+/** French then English, as the main process returns its messages; null for anything that is not a BackupError. */
+export function describeBackupError(error: unknown): string | null {
+  return isBackupError(error) ? `${error.fr} / ${error.en}` : null;
+}

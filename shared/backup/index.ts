@@ -1,5 +1,5 @@
 /** Backups: encryption of snapshot files with a passphrase, and the rotation of automatic backups (docs/backups.md). */
-export { BackupError, isBackupError, type BackupErrorCode, type BackupProblem } from './errors';
+export { BackupError, describeBackupError, isBackupError, type BackupErrorCode, type BackupProblem } from './errors';
 export {
   checkPassphrase,
   decryptBackup,

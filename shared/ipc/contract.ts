@@ -74,6 +74,48 @@ export const ipcContract = {
     input: z.object({ url: z.string().max(4096) }),
     output: z.object({ opened: z.boolean() }),
   },
+  /**
+   * Automatic backups (issue 11): main keeps the folder, the optional passphrase and the rotation; the renderer never
+   * names a path. `lastOffLaptopAt`: the last automatic backup written to a folder other than the app's data folder.
+   */
+  'backup:get-status': {
+    input: z.undefined(),
+    output: z.object({
+      folder: z.string(),
+      isDefaultFolder: z.boolean(),
+      encrypted: z.boolean(),
+      /** False when the passphrase could not be kept by the system's keychain: it must be entered again next time. */
+      passphraseRemembered: z.boolean(),
+      lastAutomaticAt: z.string().nullable(),
+      lastOffLaptopAt: z.string().nullable(),
+    }),
+  },
+  /** The renderer's snapshot bytes (it owns the data); main encrypts if asked, writes atomically, re-reads, rotates. */
+  'backup:write-automatic': {
+    input: z.object({
+      data: z.instanceof(Uint8Array),
+      createdAt: z.iso.datetime(),
+      reason: z.enum(['start-up', 'import', 'merge', 'restore', 'before-restore', 'manual']),
+    }),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('written'), fileName: z.string(), encrypted: z.boolean(), removed: z.number() }),
+      z.object({ status: z.literal('failed'), message: z.string() }),
+    ]),
+  },
+  /** Choose the folder of automatic backups (a dialog in main), or go back to the app's data folder. */
+  'backup:choose-folder': {
+    input: z.object({ useDefault: z.boolean() }),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('chosen'), folder: z.string() }),
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('failed'), message: z.string() }),
+    ]),
+  },
+  /** Encrypt automatic backups with this passphrase from now on (null: stop encrypting them). */
+  'backup:set-passphrase': {
+    input: z.object({ passphrase: z.string().min(8).max(1000).nullable() }),
+    output: z.object({ encrypted: z.boolean(), passphraseRemembered: z.boolean() }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcChannel = keyof typeof ipcContract;

@@ -100,6 +100,10 @@ const VALID_INPUT: Record<IpcChannel, unknown> = {
   'file:open': { filters: [{ name: 'CSV', extensions: ['csv'] }], maxBytes: 1024 },
   'print:save-pdf': { suggestedName: 'feuille.pdf', landscape: false },
   'shell:open-external': { url: 'https://www.paris.fr/' },
+  'backup:get-status': undefined,
+  'backup:write-automatic': { data: new Uint8Array([1]), createdAt: '2026-11-28T09:00:00Z', reason: 'import' },
+  'backup:choose-folder': { useDefault: false },
+  'backup:set-passphrase': { passphrase: 'une phrase de passe' },
 };
 
 const VALID_OUTPUT: Record<IpcChannel, unknown> = {
@@ -115,6 +119,17 @@ const VALID_OUTPUT: Record<IpcChannel, unknown> = {
   'file:open': { status: 'cancelled' },
   'print:save-pdf': { status: 'cancelled' },
   'shell:open-external': { opened: true },
+  'backup:get-status': {
+    folder: '/home/user/.config/Desk Climat/backups',
+    isDefaultFolder: true,
+    encrypted: false,
+    passphraseRemembered: true,
+    lastAutomaticAt: null,
+    lastOffLaptopAt: null,
+  },
+  'backup:write-automatic': { status: 'written', fileName: 'a.zip', encrypted: false, removed: 0 },
+  'backup:choose-folder': { status: 'cancelled' },
+  'backup:set-passphrase': { encrypted: true, passphraseRemembered: true },
 };
 
 function fakeHandlers() {

@@ -28,6 +28,10 @@ const SAMPLE_INPUT: Record<IpcChannel, unknown> = {
   'file:open': { filters: [], maxBytes: 10 },
   'print:save-pdf': { suggestedName: 'a.pdf', landscape: true },
   'shell:open-external': { url: 'https://www.paris.fr/' },
+  'backup:get-status': undefined,
+  'backup:write-automatic': { data: new Uint8Array([1]), createdAt: '2026-11-28T09:00:00Z', reason: 'import' },
+  'backup:choose-folder': { useDefault: true },
+  'backup:set-passphrase': { passphrase: null },
 };
 
 describe('the preload', () => {
