@@ -7,6 +7,7 @@ import { createBackupsRepository } from './repositories/backups-repository';
 import { createExportsRepository } from './repositories/exports-repository';
 import { createImportsRepository } from './repositories/imports-repository';
 import { createMergeRepository } from './repositories/merge-repository';
+import { createReportsRepository } from './repositories/reports-repository';
 import { createDeskRepository } from './repositories/desk-repository';
 import { createConsentsRepository } from './repositories/consents-repository';
 import { createHistoryRepository } from './repositories/history-repository';
@@ -30,6 +31,7 @@ export function createRepositories(db: DeskDatabase, desk: DeskContext) {
     exports: createExportsRepository(db, desk, audit),
     imports: createImportsRepository(db, desk),
     merge: createMergeRepository(db, desk),
+    reports: createReportsRepository(db, settings),
     signUps: createSignUpsRepository(db, desk, audit, settings),
     volunteers: createVolunteersRepository(db, desk),
     consents: createConsentsRepository(db, desk, audit),

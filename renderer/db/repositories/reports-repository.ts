@@ -1,0 +1,78 @@
+import type { LocalDate } from '../../../shared/domain/local-date';
+import type { ExportSettings } from '../../../shared/export';
+import { buildReport, type Report } from '../../../shared/reports';
+import type { PipelineProgress } from '../../../shared/storage/ports';
+import type { DeskDatabase } from '../database';
+import { createDexieRecordSource } from '../dexie-store';
+import type { FromReportsWorker, ToReportsWorker } from '../reports-protocol';
+import type { SettingsRepository } from './settings-repository';
+
+export interface ReportRequest {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+  readonly onProgress?: (progress: PipelineProgress) => void;
+  /** Stops the work (the Worker is terminated) when the user picks another period meanwhile. */
+  readonly signal?: AbortSignal;
+  /** Run in the calling thread instead of a Worker (tests; Workers are used whenever they exist). */
+  readonly inline?: boolean;
+}
+
+export class ReportAbortedError extends Error {
+  constructor() {
+    super('Report cancelled');
+    this.name = 'ReportAbortedError';
+  }
+}
+
+/**
+ * The Reports screen's figures: the city export's aggregation over the store, unsuppressed (shared/reports). It
+ * reads every sign-up, so it runs in a Worker that opens the database itself; the settings give the cancellation
+ * cut-off, which decides what a late cancellation is, exactly as in the export.
+ */
+export function createReportsRepository(db: DeskDatabase, settingsRepository: SettingsRepository) {
+  return {
+    async report(request: ReportRequest): Promise<Report> {
+      const current = await settingsRepository.get();
+      const settings: ExportSettings = {
+        associationName: current.associationName,
+        rna: current.rna,
+        siret: current.siret,
+        cancellationCutoffHours: current.cancellationCutoffHours,
+      };
+      if (request.inline || typeof Worker === 'undefined') {
+        return buildReport(createDexieRecordSource(db), {
+          from: request.from,
+          to: request.to,
+          settings,
+          onProgress: request.onProgress,
+        });
+      }
+      return inWorker({ type: 'report', databaseName: db.name, from: request.from, to: request.to, settings }, request);
+    },
+  };
+}
+
+export type ReportsRepository = ReturnType<typeof createReportsRepository>;
+
+function inWorker(start: ToReportsWorker, request: ReportRequest): Promise<Report> {
+  if (request.signal?.aborted) return Promise.reject(new ReportAbortedError());
+  const worker = new Worker(new URL('../reports-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<Report>((resolve, reject) => {
+    const finish = (error: unknown, report?: Report) => {
+      worker.terminate();
+      request.signal?.removeEventListener('abort', abort);
+      if (error) reject(error);
+      else resolve(report as Report);
+    };
+    const abort = () => finish(new ReportAbortedError());
+    request.signal?.addEventListener('abort', abort);
+    worker.onmessage = (event: MessageEvent<FromReportsWorker>) => {
+      const message = event.data;
+      if (message.type === 'progress') request.onProgress?.(message.progress);
+      else if (message.type === 'done') finish(null, message.report);
+      else finish(new Error(message.message));
+    };
+    worker.onerror = (event) => finish(new Error(event.message || 'reports worker failed'));
+    worker.postMessage(start);
+  });
+}
