@@ -43,6 +43,11 @@ const loadRights = () => import('../features/rights');
 const AccessRequestPage = lazyScreen(loadRights, (module) => module.AccessRequestPage);
 const AuditLogScreen = lazyScreen(loadRights, (module) => module.AuditLogScreen);
 
+const PrivacyScreen = lazyScreen(
+  () => import('../features/privacy'),
+  (module) => module.PrivacyScreen,
+);
+
 /** The main navigation, in the order of a coordinator's week. `labelKey` is an i18n key under `nav`. */
 export const ROUTES = [
   { path: 'volunteers', labelKey: 'nav.volunteers', Screen: VolunteersScreen },
@@ -51,6 +56,7 @@ export const ROUTES = [
   { path: 'desk', labelKey: 'nav.desk', Screen: DeskScreen },
   { path: 'exports', labelKey: 'nav.exports', Screen: ExportsScreen },
   { path: 'reports', labelKey: 'nav.reports', Screen: ReportsScreen },
+  { path: 'privacy', labelKey: 'nav.privacy', Screen: PrivacyScreen },
   { path: 'settings', labelKey: 'nav.settings', Screen: SettingsScreen },
 ] as const;
 

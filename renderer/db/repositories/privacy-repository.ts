@@ -201,9 +201,10 @@ export function createPrivacyRepository(
       return exportsContaining(await aliasGroup(volunteerId));
     },
 
-    async isErased(volunteerId: string): Promise<boolean> {
-      const group = await aliasGroup(volunteerId);
-      return createErasurePolicy(await db.erasures.toArray(), await db.aliases.toArray()).erasedIds.has(group[0] ?? '');
+    /** The reference an erased volunteer's participations carry, or null when the person is not erased. */
+    async erasedReference(volunteerId: string): Promise<string | null> {
+      const policy = createErasurePolicy(await db.erasures.toArray(), await db.aliases.toArray());
+      return policy.replacementRef(volunteerId);
     },
 
     /** Erase one volunteer (GDPR art. 17), in one transaction with its audit entry. */

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { BackupsSection, MergeSection } from '../backups';
 import { PinSettingsSection } from '../desk';
+import { RetentionSettingsSection } from '../privacy';
 import { useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import { SettingsForm } from './settings-form';
@@ -23,6 +24,7 @@ export function SettingsScreen() {
       )}
       <p>{t('settings.deskId', { id: repositories.desk.deskId })}</p>
       <PinSettingsSection />
+      <RetentionSettingsSection />
       <BackupsSection />
       <MergeSection />
     </Page>

@@ -10,6 +10,7 @@ import type { StoredVolunteer } from '../../db/database';
 import { useVolunteer } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import { useDesktop } from '../../lib/desktop-context';
+import { EraseVolunteerSection } from '../privacy';
 import type { NewVolunteer } from '../../db/repositories/volunteers-repository';
 import { ConsentsSection } from './consents-section';
 import { HistorySection } from './history-section';
@@ -88,6 +89,7 @@ export function VolunteerPage() {
           <ConsentsSection volunteerId={volunteer.id} today={today} />
           <SignUpToShift volunteerId={volunteer.id} volunteerName={name} />
           <HistorySection volunteerId={volunteer.id} />
+          <EraseVolunteerSection volunteer={volunteer} />
         </div>
         <aside aria-labelledby="reference-title" className={styles.aside}>
           <h2 id="reference-title">{t('volunteers.sections.reference')}</h2>

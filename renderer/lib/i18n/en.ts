@@ -1,4 +1,5 @@
 import { deskEn } from './features/desk.en';
+import { privacyEn } from './features/privacy.en';
 import type { Messages } from './fr';
 
 /** English: complete, key for key with French (TypeScript checks it through `Messages`). */
@@ -19,6 +20,7 @@ export const en: Messages = {
     desk: 'Desk',
     exports: 'Exports',
     reports: 'Reports',
+    privacy: 'Personal data',
     settings: 'Settings',
   },
   placeholder: {
@@ -543,4 +545,5 @@ export const en: Messages = {
     },
   },
   desk: deskEn,
+  privacy: privacyEn,
 };

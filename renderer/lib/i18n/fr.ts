@@ -1,4 +1,5 @@
 import { deskFr } from './features/desk.fr';
+import { privacyFr } from './features/privacy.fr';
 
 /**
  * French, the default language. Plain, inclusive French; sentence case (domain.md, "French interface conventions").
@@ -21,6 +22,7 @@ export const fr = {
     desk: 'Accueil',
     exports: 'Exports',
     reports: 'Bilans',
+    privacy: 'Données personnelles',
     settings: 'Paramètres',
   },
   placeholder: {
@@ -555,6 +557,7 @@ export const fr = {
     },
   },
   desk: deskFr,
+  privacy: privacyFr,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

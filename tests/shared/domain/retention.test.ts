@@ -158,7 +158,8 @@ describe('planRetention properties', () => {
     erased: fc.subarray(ids),
     months: fc.integer({ min: 1, max: 36 }),
   });
-  const inputOf = (data: fc.RecordValue<typeof world>): RetentionInput => {
+  type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
+  const inputOf = (data: World): RetentionInput => {
     // One end per shift id, as in a store.
     const shifts = [...new Map(data.shifts.map((shift) => [shift.id, shift])).values()];
     return { ...data, shifts, erasedIds: new Set(data.erased), now: NOW };

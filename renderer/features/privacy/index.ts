@@ -1,0 +1,3 @@
+export { EraseVolunteerSection } from './erase-volunteer-section';
+export { PrivacyScreen } from './privacy-screen';
+export { RetentionSettingsSection } from './retention-settings';
