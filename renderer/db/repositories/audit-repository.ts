@@ -8,7 +8,7 @@ import type { DeskContext } from '../desk-context';
  * and the desk. Call `append` inside the transaction of the change it records, so that both commit or neither does.
  */
 export function createAuditRepository(db: DeskDatabase, desk: DeskContext) {
-  return {
+  const repository = {
     async append(action: string, subjectId: string | null, details: Record<string, unknown> = {}): Promise<AuditEntry> {
       const entry: AuditEntry = {
         id: desk.newId(),
@@ -33,7 +33,14 @@ export function createAuditRepository(db: DeskDatabase, desk: DeskContext) {
     all(): Promise<AuditEntry[]> {
       return db.auditLog.orderBy('at').reverse().toArray();
     },
+    /** The log itself saved as a file (it names operators and people's ids): an export like any other. */
+    recordLogExport(fileName: string, count: number): Promise<AuditEntry> {
+      return db.transaction('rw', db.auditLog, () =>
+        repository.append('export.audit-log', null, { fileName, entries: count }),
+      );
+    },
   };
+  return repository;
 }
 
 export type AuditRepository = ReturnType<typeof createAuditRepository>;

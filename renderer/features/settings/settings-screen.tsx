@@ -3,6 +3,7 @@ import { Page } from '../../components/page';
 import { BackupsSection, MergeSection } from '../backups';
 import { PinSettingsSection } from '../desk';
 import { RetentionSettingsSection } from '../privacy';
+import { AuditLogLink } from '../rights';
 import { useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import { SettingsForm } from './settings-form';
@@ -23,6 +24,9 @@ export function SettingsScreen() {
         />
       )}
       <p>{t('settings.deskId', { id: repositories.desk.deskId })}</p>
+      <p>
+        <AuditLogLink />
+      </p>
       <PinSettingsSection />
       <RetentionSettingsSection />
       <BackupsSection />

@@ -11,6 +11,7 @@ import { useVolunteer } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import { useDesktop } from '../../lib/desktop-context';
 import { EraseVolunteerSection } from '../privacy';
+import { AccessRequestLink } from '../rights';
 import type { NewVolunteer } from '../../db/repositories/volunteers-repository';
 import { ConsentsSection } from './consents-section';
 import { HistorySection } from './history-section';
@@ -113,6 +114,7 @@ export function VolunteerPage() {
           {calendarSaved && (
             <StatusMessage tone="success">{t('roster.downloaded', { file: calendarSaved })}</StatusMessage>
           )}
+          <AccessRequestLink volunteerId={volunteer.id} name={name} />
         </aside>
       </div>
     </Page>

@@ -1,4 +1,5 @@
 import { deskEn } from './features/desk.en';
+import { rightsEn } from './features/rights.en';
 import { privacyEn } from './features/privacy.en';
 import type { Messages } from './fr';
 
@@ -545,5 +546,6 @@ export const en: Messages = {
     },
   },
   desk: deskEn,
+  rights: rightsEn,
   privacy: privacyEn,
 };

@@ -1,4 +1,5 @@
 import { deskFr } from './features/desk.fr';
+import { rightsFr } from './features/rights.fr';
 import { privacyFr } from './features/privacy.fr';
 
 /**
@@ -557,6 +558,7 @@ export const fr = {
     },
   },
   desk: deskFr,
+  rights: rightsFr,
   privacy: privacyFr,
 } as const;
 
