@@ -551,7 +551,8 @@ export function isMinorOn(person: DeskPerson, shift: Shift): boolean {
   return isMinorAt(person, parisLocalDate(shift.start));
 }
 
-function toPerson(volunteer: DeskPerson): DeskPerson {
+/** A volunteer reduced to what the desk shows and searches (the index Worker reads them the same way). */
+export function toPerson(volunteer: DeskPerson): DeskPerson {
   return {
     id: volunteer.id,
     ref: volunteer.ref,

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import type { DeskData, DeskSession, DeskShift } from '../../db/repositories/desk-repository';
 import { useRepositories } from '../../db/repositories-context';
-import { buildPeopleIndex, type PeopleIndex } from './search-index';
+import { startPeopleSearch, type PeopleSearch, type PeopleSearchState } from './people-search';
 
 /** The open desk session, `null` when none, `undefined` while loading. */
 export function useDeskSession(): DeskSession | null | undefined {
@@ -27,11 +27,31 @@ export function useShiftsBetween(from: string, to: string): DeskShift[] | undefi
 }
 
 /**
- * Every volunteer in the in-memory index, read once after the first paint and again when volunteers change (a
- * walk-in); check-ins do not touch the volunteers table, so they never rebuild it.
+ * The search among all volunteers, started after the first paint (the desk shows its own shifts' people at once)
+ * and stopped with the desk. Its state changes when the index is ready and after each change it applied.
  */
-export function usePeopleIndex(): PeopleIndex | undefined {
-  const { checkins } = useRepositories();
-  const people = useLiveQuery(() => checkins.people(), [checkins]);
-  return useMemo(() => (people ? buildPeopleIndex(people) : undefined), [people]);
+export function usePeopleSearch(): { readonly search: PeopleSearch | null; readonly state: PeopleSearchState } {
+  const { db } = useRepositories();
+  const [search, setSearch] = useState<PeopleSearch | null>(null);
+  const [state, setState] = useState<PeopleSearchState>({ size: null, version: 0 });
+  useEffect(() => {
+    let started: PeopleSearch | null = null;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => {
+        started = startPeopleSearch(db);
+        const current = started;
+        current.subscribe(() => setState(current.state()));
+        setSearch(current);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+      started?.close();
+      setSearch(null);
+      setState({ size: null, version: 0 });
+    };
+  }, [db]);
+  return { search, state };
 }

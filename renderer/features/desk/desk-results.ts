@@ -8,7 +8,6 @@ import {
   type DeskPerson,
   type DeskShift,
 } from '../../db/repositories/desk-repository';
-import { searchPeople, type PeopleIndex } from './search-index';
 
 /** What a result says at a glance (issue #8): each has its colour and its words. */
 export type ResultStatus =
@@ -69,22 +68,38 @@ export function shiftResults(data: DeskData): DeskResult[] {
   return results.sort(byName);
 }
 
+/** The chosen shifts' results matching the query, in name order, at most `limit`. */
+export function shiftMatches(
+  query: SearchQuery,
+  fromShifts: readonly DeskResult[],
+  limit = RESULT_LIMIT,
+): DeskResult[] {
+  if (query.alternatives.length === 0) return [];
+  return fromShifts.filter((result) => matchesSearch(result.person.searchKeys, query)).slice(0, limit);
+}
+
+/** The people signed up to the chosen shifts (not cancelled): the search among all volunteers leaves them out. */
+export function signedUpPeople(fromShifts: readonly DeskResult[]): string[] {
+  return [...new Set(fromShifts.filter((r) => r.signUp?.status !== 'cancelled').map((r) => r.person.id))];
+}
+
 /**
- * The results for a query: the chosen shifts' people first, then anyone else from the whole index, marked "not signed
- * up for this shift" (`walkInShift` is the shift they would join).
+ * The results for a query: the chosen shifts' people first, then `others` (found by the search among all
+ * volunteers), marked "not signed up for this shift" (`walkInShift` is the shift they would join).
  */
 export function findResults(
   query: SearchQuery,
   fromShifts: readonly DeskResult[],
-  index: PeopleIndex | undefined,
+  others: readonly DeskPerson[],
   walkInShift: DeskShift | null,
   limit = RESULT_LIMIT,
 ): DeskResult[] {
-  if (query.alternatives.length === 0) return [];
-  const found = fromShifts.filter((result) => matchesSearch(result.person.searchKeys, query)).slice(0, limit);
-  if (!index || found.length >= limit) return found;
-  const signedUp = new Set(fromShifts.filter((r) => r.signUp?.status !== 'cancelled').map((r) => r.person.id));
-  const others = searchPeople(index, query, limit - found.length, signedUp)
+  const found = shiftMatches(query, fromShifts, limit);
+  if (found.length === 0 && query.alternatives.length === 0) return [];
+  // An answer computed just before a walk-in may still hold the person now signed up: shown once, with the sign-up.
+  const signedUp = new Set(signedUpPeople(fromShifts));
+  const rest = others
+    .filter((person) => !signedUp.has(person.id))
     .sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName))
     .map((person): DeskResult => ({
       id: `person:${person.id}`,
@@ -97,7 +112,7 @@ export function findResults(
         ? lacksAuthorisation(person, walkInShift.mission, walkInShift.shift)
         : false,
     }));
-  return [...found, ...others];
+  return [...found, ...rest].slice(0, limit);
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });

@@ -3,23 +3,32 @@ import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatPhone } from '../../../shared/domain/phone';
+import { matchesSearch } from '../../../shared/domain/text-folding';
 import type { SignUpDecision } from '../../../shared/domain/signup-decision';
 import { Button } from '../../components/button';
 import { Checkbox } from '../../components/checkbox';
 import ui from '../../components/ui.module.css';
 import { useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
-import { deskCounters, type DeskAction, type DeskSession, type DeskShift } from '../../db/repositories/desk-repository';
+import {
+  deskCounters,
+  type DeskAction,
+  type DeskPerson,
+  type DeskSession,
+  type DeskShift,
+} from '../../db/repositories/desk-repository';
 import { formatShiftDate, formatTime, formatTimeRange } from '../../lib/format';
 import { useLanguage } from '../../lib/use-language';
-import { useDeskData, usePeopleIndex } from './desk-hooks';
-import { findResults, shiftResults, type DeskResult } from './desk-results';
+import { useDeskData, usePeopleSearch } from './desk-hooks';
+import { findResults, RESULT_LIMIT, shiftMatches, shiftResults, signedUpPeople, type DeskResult } from './desk-results';
 import styles from './desk.module.css';
 import { PinForm } from './pin-dialog';
 import { deskQuery } from './search-index';
 import { WalkInDialog } from './walk-in-dialog';
 
 interface Toast {
+  /** Grows with every toast: the benchmark waits for the next one after a key (data-desk-toast). */
+  readonly seq: number;
   readonly message: string;
   readonly tone: 'success' | 'warning' | 'error';
   readonly action: DeskAction | null;
@@ -32,8 +41,9 @@ export function DeskRunning({ session }: { session: DeskSession }) {
   const settings = useSettings();
   const language = useLanguage();
   const data = useDeskData(session.shiftIds);
-  const index = usePeopleIndex();
+  const people = usePeopleSearch();
   const [query, setQuery] = useState('');
+  const [others, setOthers] = useState<{ typed: string; version: number; people: DeskPerson[] } | null>(null);
   const [active, setActive] = useState(0);
   const [toast, setToast] = useState<Toast | null>(null);
   const [lastAction, setLastAction] = useState<DeskAction | null>(null);
@@ -41,6 +51,7 @@ export function DeskRunning({ session }: { session: DeskSession }) {
   const [leaving, setLeaving] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const busy = useRef(false);
+  const toastSeq = useRef(0);
 
   // After a reload the operator comes back from the session (every event records it).
   useEffect(() => {
@@ -56,11 +67,44 @@ export function DeskRunning({ session }: { session: DeskSession }) {
     () => pickWalkInShift(data?.shifts ?? [], repositories.desk.now().getTime()),
     [data, repositories],
   );
-  const resultsFor = useCallback(
-    (typed: string) => findResults(deskQuery(typed), fromShifts, index, walkInShift),
-    [fromShifts, index, walkInShift],
-  );
-  const results = useMemo(() => resultsFor(query), [resultsFor, query]);
+  const exclude = useMemo(() => signedUpPeople(fromShifts), [fromShifts]);
+  const indexReady = people.search !== null && people.state.size !== null;
+  const { search: peopleSearch, state: peopleState } = people;
+
+  // Each keystroke asks the index (in its Worker) for the others; the answer for an older query is dropped.
+  useEffect(() => {
+    if (!peopleSearch || peopleState.size === null || deskQuery(query).alternatives.length === 0) return;
+    let current = true;
+    const limit = RESULT_LIMIT - shiftMatches(deskQuery(query), fromShifts).length;
+    void peopleSearch.search(query, limit, exclude).then((found) => {
+      if (current) setOthers({ typed: query, version: peopleState.version, people: found });
+    });
+    return () => {
+      current = false;
+    };
+  }, [peopleSearch, peopleState, query, exclude, fromShifts]);
+
+  const answered = others !== null && others.typed === query && others.version === peopleState.version;
+  // Complete: the index's answer for this very query is in (or there is nothing to ask).
+  const complete = deskQuery(query).alternatives.length === 0 || (indexReady && answered);
+  const results = useMemo(() => {
+    const parsed = deskQuery(query);
+    // Until the index answers this keystroke, the previous answer's people who still match stay on screen.
+    const shown = answered ? others.people : (others?.people ?? []).filter((p) => matchesSearch(p.searchKeys, parsed));
+    return findResults(parsed, fromShifts, shown, walkInShift);
+  }, [query, fromShifts, answered, others, walkInShift]);
+
+  /** The results for what is in the box now (a scanner types then presses Enter before the screen caught up). */
+  async function resultsNow(typed: string): Promise<{ list: DeskResult[]; current: boolean }> {
+    if (typed === query && complete) return { list: results, current: true };
+    const parsed = deskQuery(typed);
+    const own = shiftMatches(parsed, fromShifts);
+    const found =
+      peopleSearch && indexReady && own.length < RESULT_LIMIT
+        ? await peopleSearch.search(typed, RESULT_LIMIT - own.length, exclude)
+        : [];
+    return { list: findResults(parsed, fromShifts, found, walkInShift), current: false };
+  }
   const counters = useMemo(() => (data ? deskCounters(data) : null), [data]);
   const selected = results[Math.min(active, results.length - 1)] ?? null;
 
@@ -71,7 +115,12 @@ export function DeskRunning({ session }: { session: DeskSession }) {
   );
   useIdleLock(settings?.deskIdleLockMinutes ?? 5, !session.locked, lock);
   useAutoCheckOut(data?.shifts ?? [], (count) =>
-    setToast({ tone: 'warning', action: null, message: t('desk.toast.autoCheckOut', { count }) }),
+    setToast({
+      seq: ++toastSeq.current,
+      tone: 'warning',
+      action: null,
+      message: t('desk.toast.autoCheckOut', { count }),
+    }),
   );
 
   // The search box has the focus at all times: typing anywhere outside a dialog or a field goes to it.
@@ -94,8 +143,8 @@ export function DeskRunning({ session }: { session: DeskSession }) {
     return `${result.person.firstName} ${result.person.lastName}`.trim();
   }
 
-  function done(next: Toast, clear = true) {
-    setToast(next);
+  function done(next: Omit<Toast, 'seq'>, clear = true) {
+    setToast({ ...next, seq: ++toastSeq.current });
     if (next.action) setLastAction(next.action);
     if (clear) {
       setQuery('');
@@ -232,28 +281,34 @@ export function DeskRunning({ session }: { session: DeskSession }) {
       done({ tone: 'success', action: null, message: t('desk.toast.undone') }, false);
     });
 
+  /** The result an action key applies to: the selected one, or the first for what was just typed or scanned. */
+  async function targetFor(typed: string): Promise<DeskResult | null> {
+    const { list, current } = await resultsNow(typed);
+    return list[current ? Math.min(active, list.length - 1) : 0] ?? null;
+  }
+
+  function onTarget(typed: string, act: (target: DeskResult) => unknown, otherwise?: () => void) {
+    void targetFor(typed).then((target) => (target ? act(target) : otherwise?.()));
+  }
+
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
     const typed = event.currentTarget.value;
-    // A scanner types then presses Enter at once: read the results from what is in the box now.
-    const current = typed === query ? results : resultsFor(typed);
-    const target = current[typed === query ? Math.min(active, current.length - 1) : 0] ?? null;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((index) => Math.max(0, Math.min(results.length - 1, index + step)));
     } else if (event.key === 'Enter' && !event.ctrlKey) {
       event.preventDefault();
-      if (target) void checkIn(target);
-      else if (typed.trim()) setWalkIn({ name: typed.trim() });
+      onTarget(typed, checkIn, () => typed.trim() && setWalkIn({ name: typed.trim() }));
     } else if (event.key === 'F2' || (event.key === 'Enter' && event.ctrlKey)) {
       event.preventDefault();
-      if (target) void checkOut(target);
+      onTarget(typed, checkOut);
     } else if (event.key === 'F4') {
       event.preventDefault();
-      if (target) void noShow(target);
+      onTarget(typed, noShow);
     } else if (event.key === 'F7') {
       event.preventDefault();
-      if (target) void lateCancel(target);
+      onTarget(typed, lateCancel);
     } else if (event.key === 'F9') {
       event.preventDefault();
       setWalkIn({ name: typed.trim() });
@@ -270,7 +325,12 @@ export function DeskRunning({ session }: { session: DeskSession }) {
 
   const optionId = (result: DeskResult) => `desk-option-${result.id.replace(/[^\w-]/g, '-')}`;
   return (
-    <section className={styles.desk} aria-labelledby="desk-title">
+    <section
+      className={styles.desk}
+      aria-labelledby="desk-title"
+      data-desk-index={indexReady ? 'ready' : 'loading'}
+      data-desk-index-size={people.state.size ?? undefined}
+    >
       <header className={styles.top}>
         <div>
           <h1 id="desk-title" className={styles.title}>
@@ -340,13 +400,20 @@ export function DeskRunning({ session }: { session: DeskSession }) {
         </p>
       </div>
 
-      <ul id="desk-results" role="listbox" aria-label={t('desk.search.results')} className={styles.results}>
+      <ul
+        id="desk-results"
+        role="listbox"
+        aria-label={t('desk.search.results')}
+        className={styles.results}
+        data-desk-results-for={complete ? query : undefined}
+      >
         {results.map((result) => (
           <li
             key={result.id}
             id={optionId(result)}
             role="option"
             aria-selected={result === selected}
+            data-status={result.status}
             className={`${styles.result} ${result === selected ? styles.selected : ''}`}
             onClick={() => {
               setActive(results.indexOf(result));
@@ -377,7 +444,7 @@ export function DeskRunning({ session }: { session: DeskSession }) {
       </ul>
       {query.trim() === '' && <p className={styles.hint}>{t('desk.search.hint')}</p>}
       {query.trim() !== '' && results.length === 0 && <p className={styles.hint}>{t('desk.search.none')}</p>}
-      {!index && <p className={styles.hint}>{t('desk.search.loadingIndex')}</p>}
+      {!indexReady && <p className={styles.hint}>{t('desk.search.loadingIndex')}</p>}
 
       <div className={styles.actionBar}>
         <Button isDisabled={!selected} onPress={() => selected && void checkIn(selected)}>
@@ -403,7 +470,11 @@ export function DeskRunning({ session }: { session: DeskSession }) {
 
       <div role="status" className={styles.toastRegion}>
         {toast && (
-          <div className={`${styles.toast} ${styles[`toast_${toast.tone}`]}`}>
+          <div
+            className={`${styles.toast} ${styles[`toast_${toast.tone}`]}`}
+            data-desk-toast={toast.seq}
+            data-desk-action={toast.action ? `${toast.action.kind}:${toast.action.signUpId}` : undefined}
+          >
             <span>{toast.message}</span>
             {lastAction && toast.action === lastAction && (
               <Button variant="secondary" onPress={() => void undo()}>

@@ -6,23 +6,51 @@ import type { DeskPerson } from '../../db/repositories/desk-repository';
  * The desk's in-memory search over every volunteer (issue #8, "Speed": a keystroke shows results in under 50 ms at
  * 50,000 volunteers). Every stored search key (already folded on write) goes into one sorted array; a query's
  * longest prefix is found by binary search, and only that range's people are checked with the full rule
- * (matchesSearch), so the cost follows the number of matches, not the number of volunteers.
+ * (matchesSearch), so the cost follows the number of matches, not the number of volunteers. A change of one person
+ * (a walk-in, an edit) moves only that person's keys, so the index stays current without being rebuilt.
  */
 export interface PeopleIndex {
-  readonly keys: readonly string[];
-  readonly owners: Int32Array;
-  readonly people: readonly DeskPerson[];
+  /** Sorted search keys; `owners[i]` is the id of the person `keys[i]` belongs to. */
+  readonly keys: string[];
+  readonly owners: string[];
+  readonly people: Map<string, DeskPerson>;
 }
 
-export function buildPeopleIndex(people: readonly DeskPerson[]): PeopleIndex {
-  const pairs: [string, number][] = [];
-  people.forEach((person, index) => {
-    for (const key of person.searchKeys) pairs.push([key, index]);
-  });
-  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-  const owners = new Int32Array(pairs.length);
-  pairs.forEach((pair, index) => (owners[index] = pair[1]));
-  return { keys: pairs.map((pair) => pair[0]), owners, people };
+export function buildPeopleIndex(people: Iterable<DeskPerson>): PeopleIndex {
+  const pairs: [string, string][] = [];
+  const byId = new Map<string, DeskPerson>();
+  for (const person of people) {
+    byId.set(person.id, person);
+    for (const key of new Set(person.searchKeys)) pairs.push([key, person.id]);
+  }
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  return { keys: pairs.map((pair) => pair[0]), owners: pairs.map((pair) => pair[1]), people: byId };
+}
+
+/** Removes a person and their keys (nothing happens for an unknown id). */
+export function removePerson(index: PeopleIndex, id: string): void {
+  const person = index.people.get(id);
+  if (!person) return;
+  index.people.delete(id);
+  for (const key of new Set(person.searchKeys)) {
+    for (let i = lowerBound(index.keys, key); i < index.keys.length && index.keys[i] === key; i++) {
+      if (index.owners[i] !== id) continue;
+      index.keys.splice(i, 1);
+      index.owners.splice(i, 1);
+      break;
+    }
+  }
+}
+
+/** Adds a person, or replaces what the index knew of them. */
+export function upsertPerson(index: PeopleIndex, person: DeskPerson): void {
+  removePerson(index, person.id);
+  index.people.set(person.id, person);
+  for (const key of new Set(person.searchKeys)) {
+    const at = lowerBound(index.keys, key);
+    index.keys.splice(at, 0, key);
+    index.owners.splice(at, 0, person.id);
+  }
 }
 
 /** What the search box holds, read as a query: a scanned reference (even through the wrong layout) wins. */
@@ -54,9 +82,10 @@ export function searchPeople(
     if (prefix === '') continue;
     for (let i = lowerBound(index.keys, prefix); i < index.keys.length && found.size < limit; i++) {
       if (!(index.keys[i] as string).startsWith(prefix)) break;
-      const person = index.people[index.owners[i] as number] as DeskPerson;
-      if (found.has(person.id) || exclude.has(person.id)) continue;
-      if (matchesSearch(person.searchKeys, query)) found.set(person.id, person);
+      const id = index.owners[i] as string;
+      if (found.has(id) || exclude.has(id)) continue;
+      const person = index.people.get(id);
+      if (person && matchesSearch(person.searchKeys, query)) found.set(id, person);
     }
   }
   return [...found.values()];
