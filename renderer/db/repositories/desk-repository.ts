@@ -163,6 +163,7 @@ export function deskCounters(data: Pick<DeskData, 'signUps' | 'events' | 'walkIn
 }
 
 const SESSION_KEY = 'deskSession';
+export const PIN_EXIT_ACTION = 'desk.pin-exit';
 const WALK_IN_ACTION = 'desk.walk-in';
 
 /** Thrown inside a walk-in's transaction to roll it back when the sign-up is refused. */
@@ -532,9 +533,16 @@ export function createDeskRepository(
       await db.uiPreferences.put({ key: SESSION_KEY, value: session });
     },
 
-    /** Leaves desk-only mode (after the coordinator's PIN). */
+    /**
+     * Leaves desk-only mode (after the coordinator's PIN). Audited (product.md, "Privacy"): from here every screen,
+     * every person's data, is open again on this laptop.
+     */
     async endSession(): Promise<void> {
-      await db.uiPreferences.delete(SESSION_KEY);
+      await db.transaction('rw', db.uiPreferences, db.auditLog, async () => {
+        const open = await db.uiPreferences.get(SESSION_KEY);
+        await db.uiPreferences.delete(SESSION_KEY);
+        if (open) await audit.append(PIN_EXIT_ACTION, null);
+      });
     },
   };
 }

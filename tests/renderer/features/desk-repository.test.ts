@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../../renderer/db/repositories-context';
-import { deskCounters, presenceFromEvents } from '../../../renderer/db/repositories/desk-repository';
+import { deskCounters, PIN_EXIT_ACTION, presenceFromEvents } from '../../../renderer/db/repositories/desk-repository';
 import { exportAttendance } from '../../../shared/domain/attendance';
 import { createStoreWithShift, newVolunteer } from '../db/test-database';
 
@@ -259,5 +259,11 @@ describe('desk repository', () => {
     expect(await createRepositories(db, desk).checkins.session()).toEqual(session);
     await repositories.checkins.endSession();
     expect(await repositories.checkins.session()).toBeNull();
+    // Leaving desk-only mode is in the log of sensitive actions, once, with the operator and the desk.
+    const exits = await db.auditLog.where('action').equals(PIN_EXIT_ACTION).toArray();
+    expect(exits).toHaveLength(1);
+    expect(exits[0]).toMatchObject({ operator: desk.operator, deskId: desk.deskId });
+    await repositories.checkins.endSession();
+    expect(await db.auditLog.where('action').equals(PIN_EXIT_ACTION).count()).toBe(1);
   });
 });
