@@ -187,7 +187,7 @@ function DuplicatePair({
   onDismiss: () => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const rules = review.rules.map((rule) => t(rule, { ns: 'domain' })).join(', ');
+  const rules = review.rules.map((rule) => t(`privacy.duplicates.rules.${rule}`)).join(', ');
   const titleId = `duplicate-${index}`;
   return (
     <article className={styles.pair} aria-labelledby={titleId}>

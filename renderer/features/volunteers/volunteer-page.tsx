@@ -72,7 +72,8 @@ export function VolunteerPage() {
   }
   const name = `${volunteer.firstName} ${volunteer.lastName}`.trim();
   return (
-    <Page title={name} actions={<BackLink />}>
+    // An erased person has no name left: the page is titled with the reference their participations carry.
+    <Page title={name || volunteer.ref} actions={<BackLink />}>
       {created && !saved && <StatusMessage tone="success">{created}</StatusMessage>}
       {saved && <StatusMessage tone="success">{t('volunteers.saved')}</StatusMessage>}
       <div className={styles.profile}>

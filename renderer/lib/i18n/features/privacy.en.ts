@@ -64,8 +64,9 @@ export const privacyEn: typeof privacyFr = {
       neverTookPart: 'No participation, registered on {{date}}',
       lastMission: 'Last mission ended on {{date}}',
     },
-    apply: 'Apply these {{count}} actions',
-    applied: 'Done: {{anonymised}} people anonymised, {{purged}} parental authorisations removed.',
+    apply_one: 'Apply this action',
+    apply_other: 'Apply these {{count}} actions',
+    applied: 'Done: {{anonymised}} person(s) anonymised, {{purged}} parental authorisation(s) removed.',
     failed: 'Applying failed and nothing was changed: {{message}}',
   },
   duplicates: {
@@ -76,6 +77,11 @@ export const privacyEn: typeof privacyFr = {
     found_one: '{{count}} possible duplicate added to the list.',
     found_other: '{{count}} possible duplicates added to the list.',
     none: 'No possible duplicate to review.',
+    rules: {
+      same_email: 'same e-mail',
+      same_phone: 'same phone',
+      same_name_and_birth_date: 'same name and date of birth',
+    },
     pairTitle: 'Same person? ({{rules}})',
     record: 'Record {{n}}',
     fields: {

@@ -65,8 +65,9 @@ export const privacyFr = {
       neverTookPart: 'Aucune participation, enregistrée le {{date}}',
       lastMission: 'Dernière mission terminée le {{date}}',
     },
-    apply: 'Appliquer ces {{count}} actions',
-    applied: 'Fait : {{anonymised}} personnes anonymisées, {{purged}} autorisations parentales supprimées.',
+    apply_one: 'Appliquer cette action',
+    apply_other: 'Appliquer ces {{count}} actions',
+    applied: 'Fait : {{anonymised}} personne(s) anonymisée(s), {{purged}} autorisation(s) parentale(s) supprimée(s).',
     failed: 'L’application a échoué et rien n’a été modifié : {{message}}',
   },
   duplicates: {
@@ -77,6 +78,11 @@ export const privacyFr = {
     found_one: '{{count}} doublon possible ajouté à la liste.',
     found_other: '{{count}} doublons possibles ajoutés à la liste.',
     none: 'Aucun doublon possible à examiner.',
+    rules: {
+      same_email: 'même e-mail',
+      same_phone: 'même téléphone',
+      same_name_and_birth_date: 'même nom et même date de naissance',
+    },
     pairTitle: 'Même personne ? ({{rules}})',
     record: 'Fiche {{n}}',
     fields: {
