@@ -1,0 +1,197 @@
+import type { SharedRecord, SharedTableName } from '../domain/tables';
+import { canonicalJson, keyOf } from '../merge/dataset';
+import { mergeVersions } from '../merge/versions';
+import type { CouchClient } from './couch-client';
+import { digestOf, parseDoc, toDoc } from './documents';
+import type { SyncRecordStore } from './record-store';
+import type { KnownDoc, PullCheckpoint, SyncStateStore } from './state';
+
+/**
+ * Pull: the server's `_changes` since the checkpoint, a batch at a time, with the documents and their `_conflicts`.
+ * Each document is merged with the local version (the merge of docs/merge.md); a document the server holds in
+ * several conflicting revisions (two desks wrote through two CouchDB nodes, or a replication between servers) is
+ * settled there too: the merge of all its revisions is written over the winner and the losing revisions deleted.
+ * Order per batch: local records, then the known revisions, then the checkpoint (locally, then in the server's
+ * `_local` document). A failure anywhere leaves a checkpoint at or before what was applied, and applying a change
+ * twice is harmless (the merge is idempotent), so the next sync resumes without loss or duplicate.
+ */
+
+interface ChangesResponse {
+  readonly results: readonly {
+    readonly id: string;
+    readonly seq: unknown;
+    readonly deleted?: boolean;
+    readonly doc?: Record<string, unknown> & { _id: string; _rev: string; _conflicts?: string[]; _deleted?: boolean };
+  }[];
+  readonly last_seq: unknown;
+}
+
+interface BulkResult {
+  readonly id: string;
+  readonly rev?: string;
+  readonly ok?: boolean;
+  readonly error?: string;
+}
+
+export interface PullOptions {
+  readonly batchSize: number;
+  /** `_local/<id>` on the server: one per desk and target. */
+  readonly checkpointDocId: string;
+  readonly session: string;
+  /** Called with every clock received, so the desk's clock moves past them (later local edits win). */
+  readonly observeClock?: (clock: string) => void;
+  readonly onBatch?: (applied: number) => void;
+}
+
+export interface PullResult {
+  /** Documents received. */
+  readonly received: number;
+  /** Local records created or changed by the merge. */
+  readonly changedLocally: number;
+  /** Documents with conflicting revisions on the server, settled. */
+  readonly serverConflictsResolved: number;
+  /** Documents refused (not a valid record): left on the server, not applied. */
+  readonly rejected: readonly string[];
+}
+
+export async function pull(
+  client: CouchClient,
+  store: SyncRecordStore,
+  state: SyncStateStore,
+  options: PullOptions,
+): Promise<PullResult> {
+  const since = await agreedCheckpoint(client, state, options.checkpointDocId);
+  let cursor = since;
+  let received = 0;
+  let changedLocally = 0;
+  let serverConflictsResolved = 0;
+  const rejected: string[] = [];
+  for (;;) {
+    const changes = await client.db<ChangesResponse>('GET', '_changes', {
+      query: {
+        since: cursor,
+        limit: String(options.batchSize),
+        include_docs: 'true',
+        conflicts: 'true',
+        style: 'all_docs',
+      },
+    });
+    if (changes.results.length === 0) break;
+    const byTable = new Map<SharedTableName, SharedRecord<SharedTableName>[]>();
+    const known = new Map<string, KnownDoc>();
+    for (const change of changes.results) {
+      const doc = change.doc;
+      if (!doc || change.deleted || doc._deleted || doc._id.startsWith('_')) continue;
+      received++;
+      let current: unknown = doc;
+      let rev = doc._rev;
+      if (doc._conflicts && doc._conflicts.length > 0) {
+        const settled = await settleServerConflict(client, doc, doc._conflicts);
+        if (settled) {
+          current = settled.doc;
+          rev = settled.rev;
+          serverConflictsResolved++;
+        }
+      }
+      const parsed = parseDoc(current);
+      if (!parsed.ok) {
+        rejected.push(parsed.reason);
+        continue;
+      }
+      observeClocks(parsed.record, options.observeClock);
+      const list = byTable.get(parsed.table) ?? [];
+      list.push(parsed.record);
+      byTable.set(parsed.table, list);
+      known.set(doc._id, { rev, digest: digestOf(parsed.record) });
+    }
+    for (const [table, records] of byTable) changedLocally += await mergeIntoStore(store, table, records);
+    await state.remember(known);
+    cursor = String(changes.last_seq);
+    await saveCheckpoint(client, state, options, cursor);
+    options.onBatch?.(received);
+    if (changes.results.length < options.batchSize) break;
+  }
+  return { received, changedLocally, serverConflictsResolved, rejected };
+}
+
+/** Merge pulled records with the local ones; write those that change. Several versions of one key in a batch fold. */
+async function mergeIntoStore(
+  store: SyncRecordStore,
+  table: SharedTableName,
+  records: readonly SharedRecord<SharedTableName>[],
+): Promise<number> {
+  const incoming = new Map<string, SharedRecord<SharedTableName>>();
+  for (const record of records) {
+    const key = keyOf(table, record);
+    const other = incoming.get(key);
+    incoming.set(key, other ? mergeVersions(table, other, record) : record);
+  }
+  const keys = [...incoming.keys()];
+  const locals = await store.get(table, keys);
+  const writes: SharedRecord<SharedTableName>[] = [];
+  keys.forEach((key, index) => {
+    const remote = incoming.get(key) as SharedRecord<SharedTableName>;
+    const local = locals[index];
+    const merged = local ? mergeVersions(table, local, remote) : remote;
+    if (!local || canonicalJson(merged) !== canonicalJson(local)) writes.push(merged);
+  });
+  if (writes.length > 0) await store.writeBatch(table, writes);
+  return writes.length;
+}
+
+/**
+ * The merge of every conflicting revision written over the winner, the losers deleted, in one `_bulk_docs`. If
+ * another desk changed the document meanwhile, nothing is settled now: the next pull sees it again.
+ */
+async function settleServerConflict(
+  client: CouchClient,
+  winner: { _id: string; _rev: string },
+  losing: readonly string[],
+): Promise<{ doc: unknown; rev: string } | null> {
+  const first = parseDoc(winner);
+  if (!first.ok) return null;
+  let merged = first.record;
+  for (const rev of losing) {
+    const other = parseDoc(await client.db('GET', encodeURIComponent(winner._id), { query: { rev } }));
+    if (other.ok && other.table === first.table) merged = mergeVersions(first.table, merged, other.record);
+  }
+  const docs = [
+    toDoc(first.table, merged, winner._rev),
+    ...losing.map((rev) => ({ _id: winner._id, _rev: rev, _deleted: true })),
+  ];
+  const results = await client.db<BulkResult[]>('POST', '_bulk_docs', { body: { docs } });
+  const written = results.find((result) => result.id === winner._id && result.ok && result.rev);
+  if (!written?.rev) return null;
+  return { doc: toDoc(first.table, merged), rev: written.rev };
+}
+
+/** The checkpoint counts only when the desk and the server agree on it (the same session wrote both). */
+async function agreedCheckpoint(client: CouchClient, state: SyncStateStore, checkpointDocId: string): Promise<string> {
+  const local = await state.checkpoint();
+  if (!local) return '0';
+  const remote = await client.dbOrNull<{ session?: unknown; since?: unknown }>(`_local/${checkpointDocId}`);
+  return remote && remote.session === local.session && remote.since === local.since ? local.since : '0';
+}
+
+async function saveCheckpoint(
+  client: CouchClient,
+  state: SyncStateStore,
+  options: PullOptions,
+  since: string,
+): Promise<void> {
+  const checkpoint: PullCheckpoint = { session: options.session, since };
+  await state.saveCheckpoint(checkpoint);
+  const path = `_local/${options.checkpointDocId}`;
+  const existing = await client.dbOrNull<{ _rev?: string }>(path);
+  const body = existing?._rev ? { ...checkpoint, _rev: existing._rev } : checkpoint;
+  await client.db('PUT', path, { body });
+}
+
+function observeClocks(record: unknown, observe: ((clock: string) => void) | undefined): void {
+  if (!observe) return;
+  const clocks = (record as { clocks?: Record<string, string> }).clocks;
+  if (!clocks) return;
+  let latest = '';
+  for (const clock of Object.values(clocks)) if (clock > latest) latest = clock;
+  if (latest) observe(latest);
+}
