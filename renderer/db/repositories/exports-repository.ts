@@ -79,7 +79,7 @@ export function createExportsRepository(db: DeskDatabase, desk: DeskContext, aud
         settings,
       });
       const data = concat([...table.chunks()]);
-      await db.exportLog.add({
+      const entry: ExportLogEntry = {
         id: desk.newId(),
         at: desk.now().toISOString(),
         deskId: desk.deskId,
@@ -93,6 +93,11 @@ export function createExportsRepository(db: DeskDatabase, desk: DeskContext, aud
         fileName: table.fileName,
         volunteerIds: [...table.volunteerIds],
         rowCounts: { 'participations.csv': table.rowCount },
+      };
+      // As for the city export: the export log and the log of sensitive actions, both or neither.
+      await db.transaction('rw', db.exportLog, db.auditLog, async () => {
+        await db.exportLog.add(entry);
+        await audit.append('export.roster', null, { exportId: entry.id, shiftId, fileName: table.fileName });
       });
       return { fileName: table.fileName, data };
     },
