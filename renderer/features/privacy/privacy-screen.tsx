@@ -11,6 +11,7 @@ import type { DuplicateReview, RetentionPlanRow } from '../../db/repositories/pr
 import type { StoredVolunteer } from '../../db/database';
 import { formatShiftDate } from '../../lib/format';
 import { useLanguage } from '../../lib/use-language';
+import { AuditLogLink } from '../rights';
 import { usePendingDuplicates } from './privacy-hooks';
 import styles from './privacy.module.css';
 
@@ -22,7 +23,7 @@ const errorText = (caught: unknown) => (caught instanceof Error ? caught.message
 export function PrivacyScreen() {
   const { t } = useTranslation();
   return (
-    <Page title={t('privacy.title')}>
+    <Page title={t('privacy.title')} actions={<AuditLogLink />}>
       <p>{t('privacy.intro')}</p>
       <RetentionReview />
       <DuplicatesReview />
