@@ -11,6 +11,7 @@ import { TextField } from '../../components/text-field';
 import { useMissions } from '../../db/hooks';
 import type { MissionFilters } from '../../db/repositories/missions-repository';
 import ui from '../../components/ui.module.css';
+import { MissionTable } from './mission-table';
 
 const ALL = 'all';
 
@@ -71,30 +72,7 @@ export function MissionsScreen() {
         <TextField label={t('missions.periodTo')} type="date" value={to} onChange={setTo} />
       </div>
       {missions && missions.length === 0 && <p>{t('missions.empty')}</p>}
-      {missions && missions.length > 0 && (
-        <table className={ui.table} aria-label={t('missions.listLabel')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('missions.columns.title')}</th>
-              <th scope="col">{t('missions.columns.category')}</th>
-              <th scope="col">{t('missions.columns.place')}</th>
-              <th scope="col">{t('missions.columns.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {missions.map((mission) => (
-              <tr key={mission.id}>
-                <th scope="row">
-                  <Link to={`/missions/${mission.id}`}>{mission.title}</Link>
-                </th>
-                <td>{t(`categories.${mission.category}`)}</td>
-                <td>{[mission.placeName, mission.postcode].filter(Boolean).join(' · ')}</td>
-                <td>{t(`missions.statuses.${mission.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {missions && missions.length > 0 && <MissionTable missions={missions} />}
     </Page>
   );
 }
