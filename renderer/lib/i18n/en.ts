@@ -1,6 +1,7 @@
 import { deskEn } from './features/desk.en';
 import { rightsEn } from './features/rights.en';
 import { privacyEn } from './features/privacy.en';
+import { reportsEn } from './features/reports.en';
 import type { Messages } from './fr';
 
 /** English: complete, key for key with French (TypeScript checks it through `Messages`). */
@@ -548,4 +549,5 @@ export const en: Messages = {
   desk: deskEn,
   rights: rightsEn,
   privacy: privacyEn,
+  reports: reportsEn,
 };

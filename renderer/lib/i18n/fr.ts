@@ -1,6 +1,7 @@
 import { deskFr } from './features/desk.fr';
 import { rightsFr } from './features/rights.fr';
 import { privacyFr } from './features/privacy.fr';
+import { reportsFr } from './features/reports.fr';
 
 /**
  * French, the default language. Plain, inclusive French; sentence case (domain.md, "French interface conventions").
@@ -560,6 +561,7 @@ export const fr = {
   desk: deskFr,
   rights: rightsFr,
   privacy: privacyFr,
+  reports: reportsFr,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parisLocalDate } from '../../../shared/domain/paris-time';
+import { presetPeriod, type ReportPeriodPreset } from '../../../shared/reports';
+import { Page } from '../../components/page';
+import { SelectField } from '../../components/select-field';
+import { StatusMessage } from '../../components/status-message';
+import { TextField } from '../../components/text-field';
+import { useLanguage } from '../../lib/use-language';
+import { ReportView } from './report-view';
+import { reportFormat } from './report-format';
+import styles from './reports.module.css';
+import { useReport } from './use-report';
+
+type PeriodChoice = ReportPeriodPreset | 'custom';
+const CHOICES: readonly PeriodChoice[] = ['last12Months', 'currentYear', 'previousYear', 'custom'];
+
+/**
+ * Reports (product.md, "Reports"): the figures a coordinator shows at a meeting, for a period that defaults to the
+ * last twelve months (this month included), so a year's rhythm is visible whatever the date.
+ */
+export function ReportsScreen() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const format = reportFormat(language);
+  const [today] = useState(() => parisLocalDate(Date.now()));
+  const [choice, setChoice] = useState<PeriodChoice>('last12Months');
+  const [custom, setCustom] = useState(() => presetPeriod('last12Months', today));
+  const period = choice === 'custom' ? custom : presetPeriod(choice, today);
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(period.from) && /^\d{4}-\d{2}-\d{2}$/.test(period.to);
+  const ordered = valid && period.from <= period.to;
+  const state = useReport(ordered ? period : null);
+
+  return (
+    <Page title={t('reports.title')}>
+      <p className={styles.intro}>{t('reports.intro')}</p>
+      <div className={styles.period}>
+        <SelectField
+          label={t('reports.period.label')}
+          options={CHOICES.map((id) => ({ id, label: t(`reports.period.presets.${id}`) }))}
+          value={choice}
+          onChange={(next) => {
+            if (next === 'custom' && choice !== 'custom') setCustom(period);
+            setChoice(next);
+          }}
+        />
+        {choice === 'custom' && (
+          <>
+            <TextField
+              label={t('reports.period.from')}
+              type="date"
+              value={custom.from}
+              onChange={(from) => setCustom({ ...custom, from })}
+              errorMessage={ordered ? undefined : t('reports.period.invalid')}
+            />
+            <TextField
+              label={t('reports.period.to')}
+              type="date"
+              value={custom.to}
+              onChange={(to) => setCustom({ ...custom, to })}
+            />
+          </>
+        )}
+      </div>
+      {ordered && (
+        <p className={styles.shown}>
+          {t('reports.period.shown', { from: format.date(period.from), to: format.date(period.to) })}
+        </p>
+      )}
+      {state.status === 'loading' && (
+        <StatusMessage tone="info">{t('reports.loading', { records: format.integer(state.records) })}</StatusMessage>
+      )}
+      {state.status === 'failed' && (
+        <StatusMessage tone="error">{t('reports.error', { message: state.message })}</StatusMessage>
+      )}
+      {state.status === 'ready' && <ReportView report={state.report} format={format} />}
+    </Page>
+  );
+}

@@ -1,0 +1,96 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { createDexieRecordSink } from '../../../renderer/db/dexie-store';
+import { createRepositories, RepositoriesProvider } from '../../../renderer/db/repositories-context';
+import { ReportsScreen } from '../../../renderer/features/reports';
+import { reportFormat } from '../../../renderer/features/reports/report-format';
+import { createI18n } from '../../../renderer/lib/i18n';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/model';
+import { parisLocalDate } from '../../../shared/domain/paris-time';
+import { presetPeriod } from '../../../shared/reports';
+import { seedInto } from '../../../shared/seed';
+import { createTestDatabase } from '../db/test-database';
+
+async function seededScreen(language: 'fr' | 'en') {
+  const { db, desk } = await createTestDatabase();
+  const repositories = createRepositories(db, desk);
+  await repositories.settings.save({ ...DEFAULT_SETTINGS, associationName: 'A' });
+  // The screen's default period ends today: the seed's "today" is now.
+  await seedInto(createDexieRecordSink(db), { volunteers: 40, now: new Date().toISOString(), seed: 'screen' });
+  render(
+    <I18nextProvider i18n={createI18n(language)}>
+      <RepositoriesProvider repositories={repositories}>
+        <ReportsScreen />
+      </RepositoriesProvider>
+    </I18nextProvider>,
+  );
+  return repositories;
+}
+
+/** The value shown in the tile labelled `label`. */
+function tile(label: string): string {
+  const term = screen.getByText(label, { selector: 'dt' });
+  return term.nextElementSibling?.textContent ?? '';
+}
+
+describe('Reports screen', { timeout: 60_000 }, () => {
+  it('shows the last twelve months’ figures from the export aggregation, as tiles and as tables, in French', async () => {
+    const repositories = await seededScreen('fr');
+    const today = parisLocalDate(Date.now());
+    const period = presetPeriod('last12Months', today);
+    const expected = await repositories.reports.report({ ...period, inline: true });
+    const format = reportFormat('fr');
+
+    await screen.findByRole('heading', { level: 2, name: 'En bref' }, { timeout: 30_000 });
+    expect(screen.getByRole('heading', { level: 1, name: 'Bilans' })).toBeInTheDocument();
+    expect(screen.getByText(`Du ${format.date(period.from)} au ${format.date(period.to)}`)).toBeInTheDocument();
+    expect(tile('Présences')).toBe(format.integer(expected.totals.presences));
+    expect(tile('Heures de bénévolat')).toBe(`${format.hundredths(expected.totals.hours)} h`);
+    expect(tile('Bénévoles distinct·es')).toBe(format.integer(expected.totals.distinctVolunteers));
+    expect(expected.totals.presences).toBeGreaterThan(0);
+
+    // The month table lists every month of the period, with its hours.
+    const section = screen.getByRole('region', { name: 'Heures de bénévolat par mois' });
+    await userEvent.click(within(section).getByText('Tableau des données'));
+    const table = within(section).getByRole('table', { name: 'Heures de bénévolat par mois' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(12);
+    const first = expected.byMonth[0];
+    if (!first) throw new Error('no month');
+    expect(within(rows[0] as HTMLElement).getByRole('rowheader')).toHaveTextContent(format.monthLong(first.key));
+    expect(within(rows[0] as HTMLElement).getAllByRole('cell')[0]).toHaveTextContent(format.hundredths(first.hours));
+  });
+
+  it('switches to another period and recomputes, in English', async () => {
+    const user = userEvent.setup();
+    const repositories = await seededScreen('en');
+    await screen.findByRole('heading', { level: 2, name: 'At a glance' }, { timeout: 30_000 });
+    const today = parisLocalDate(Date.now());
+    const period = presetPeriod('currentYear', today);
+    const expected = await repositories.reports.report({ ...period, inline: true });
+    const format = reportFormat('en');
+
+    await user.click(screen.getByRole('button', { name: /Period/ }));
+    await user.click(await screen.findByRole('option', { name: 'This year' }));
+    await screen.findByText(`From ${format.date(period.from)} to ${format.date(period.to)}`);
+    await waitFor(() => expect(tile('Attendances')).toBe(format.integer(expected.totals.presences)), {
+      timeout: 30_000,
+    });
+    expect(tile('Shifts')).toBe(format.integer(expected.totals.shifts));
+  });
+
+  it('refuses a custom period that ends before it starts, with a message', async () => {
+    const user = userEvent.setup();
+    await seededScreen('fr');
+    await screen.findByRole('heading', { level: 2, name: 'En bref' }, { timeout: 30_000 });
+    await user.click(screen.getByRole('button', { name: /Période/ }));
+    await user.click(await screen.findByRole('option', { name: 'Autre période' }));
+    const from = screen.getByLabelText('Du');
+    await user.clear(from);
+    await user.type(from, '2030-01-01');
+    expect(await screen.findByText(/La période commence après sa fin/)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 2, name: 'En bref' })).not.toBeInTheDocument();
+  });
+});
