@@ -50,15 +50,19 @@ describe('the export to the city, from the screen', () => {
 
     // The Exports screen: previous month by default; a named export needs a reason.
     await page.getByRole('link', { name: 'Exports', exact: true }).click();
-    expect(await page.getByLabel('Du').inputValue()).toBe('2026-10-01');
-    expect(await page.getByLabel('Au').inputValue()).toBe('2026-10-31');
+    await page.getByRole('heading', { level: 1, name: 'Exports' }).waitFor();
+    expect(await page.getByLabel('Du', { exact: true }).inputValue()).toBe('2026-10-01');
+    expect(await page.getByLabel('Au', { exact: true }).inputValue()).toBe('2026-10-31');
     await page.getByRole('button', { name: /Données personnelles/ }).click();
     await page.getByRole('option', { name: /Nominatif/ }).click();
     await page.getByRole('button', { name: 'Aperçu' }).click();
     await page.getByText('Indiquez le motif de l’export nominatif.').waitFor();
     await page.getByRole('button', { name: /Données personnelles/ }).click();
     await page.getByRole('option', { name: /Pseudonymisé/ }).click();
+    // The export is prepared and zipped in a Worker (the rows never reach the page's thread).
+    const worker = page.waitForEvent('worker');
     await page.getByRole('button', { name: 'Aperçu' }).click();
+    expect((await worker).url()).toMatch(/city-export-worker[^/]*\.js/);
     await page.getByText('participations.csv — 1 ligne(s)').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 

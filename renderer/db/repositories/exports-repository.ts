@@ -1,14 +1,12 @@
-import {
-  exportSingleTable,
-  prepareCityExport,
-  shiftCalendar,
-  volunteerAgenda,
-  writeCityExportZip,
-  type CityExportOptions,
-  type ExportSettings,
-  type PreparedCityExport,
-} from '../../../shared/export';
+import type { ExportSettings } from '../../../shared/export';
 import type { ExportLogEntry } from '../../../shared/domain/model';
+import type {
+  CityExportProgress,
+  CityExportRequest,
+  CityExportRunOptions,
+  CityExportSession,
+  CityExportSummary,
+} from '../city-export-io';
 import type { DeskDatabase } from '../database';
 import type { DeskContext } from '../desk-context';
 import { createDexieRecordSource } from '../dexie-store';
@@ -20,24 +18,26 @@ import type { AuditRepository } from './audit-repository';
  */
 export function createExportsRepository(db: DeskDatabase, desk: DeskContext, audit: AuditRepository) {
   return {
-    prepare(options: CityExportOptions): Promise<PreparedCityExport> {
-      return prepareCityExport(createDexieRecordSource(db), options);
+    /**
+     * Start a city export in a Worker (city-export-io.ts): `prepared` gives the preview, `zip` the file, both with
+     * progress; `cancel` stops it. The rows stay in the Worker; the screen gets counts, first rows and ids.
+     */
+    async start(request: CityExportRequest, options: CityExportRunOptions = {}): Promise<CityExportSession> {
+      const { startCityExport } = await import('../city-export-io');
+      return startCityExport(db, request, options);
     },
 
-    /** The zip's bytes (generated at `desk.now()`). */
-    async zip(
-      prepared: PreparedCityExport,
+    /** The zip of a started export, generated at `desk.now()`. */
+    zip(
+      session: CityExportSession,
       application: { name: string; version: string },
-    ): Promise<Uint8Array<ArrayBuffer>> {
-      const chunks: Uint8Array[] = [];
-      for await (const chunk of writeCityExportZip(prepared, { generatedAt: desk.now().toISOString(), application })) {
-        chunks.push(chunk);
-      }
-      return concat(chunks);
+      onProgress?: (progress: CityExportProgress) => void,
+    ): Promise<Blob> {
+      return session.zip({ generatedAt: desk.now().toISOString(), application }, onProgress);
     },
 
     /** Once the file is saved: the export log and, for a named export, the log of sensitive actions. */
-    async logged(prepared: PreparedCityExport, fileName: string): Promise<ExportLogEntry> {
+    async logged(prepared: CityExportSummary, fileName: string): Promise<ExportLogEntry> {
       const entry: ExportLogEntry = {
         id: desk.newId(),
         at: desk.now().toISOString(),
@@ -71,6 +71,7 @@ export function createExportsRepository(db: DeskDatabase, desk: DeskContext, aud
       shiftId: string,
       settings: ExportSettings,
     ): Promise<{ fileName: string; data: Uint8Array<ArrayBuffer> }> {
+      const { exportSingleTable } = await exportPipeline();
       const table = await exportSingleTable(createDexieRecordSource(db), {
         table: 'participations',
         selection: { kind: 'shift', shiftId },
@@ -104,6 +105,7 @@ export function createExportsRepository(db: DeskDatabase, desk: DeskContext, aud
 
     /** A volunteer's agenda as iCalendar (RFC 5545), with stable UIDs so a re-import updates their calendar. */
     async volunteerCalendar(volunteerId: string): Promise<Uint8Array<ArrayBuffer>> {
+      const { volunteerAgenda } = await exportPipeline();
       const text = await volunteerAgenda(createDexieRecordSource(db), volunteerId, {
         generatedAt: desk.now().toISOString(),
       });
@@ -114,6 +116,7 @@ export function createExportsRepository(db: DeskDatabase, desk: DeskContext, aud
       const shift = await db.shifts.get(shiftId);
       const mission = shift ? await db.missions.get(shift.missionId) : undefined;
       if (!shift || !mission) return null;
+      const { shiftCalendar } = await exportPipeline();
       return new TextEncoder().encode(
         shiftCalendar({ shift, mission }, { generatedAt: desk.now().toISOString() }),
       ) as Uint8Array<ArrayBuffer>;
@@ -124,6 +127,9 @@ export function createExportsRepository(db: DeskDatabase, desk: DeskContext, aud
     },
   };
 }
+
+/** The export pipeline (zip, CSV, hashing) is fetched on first use, not at start-up (issue #12). */
+const exportPipeline = () => import('../../../shared/export');
 
 export type ExportsRepository = ReturnType<typeof createExportsRepository>;
 

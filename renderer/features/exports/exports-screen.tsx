@@ -1,18 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CITY_EXPORT_ENTRIES,
-  previewTable,
-  TABLE_NAMES,
-  type ExportProfile,
-  type PreparedCityExport,
-} from '../../../shared/export';
+import { CITY_EXPORT_ENTRIES, TABLE_NAMES, type ExportProfile } from '../../../shared/export';
 import { parisLocalDate } from '../../../shared/domain/paris-time';
 import { Button } from '../../components/button';
 import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
 import { TextField } from '../../components/text-field';
+import { WorkProgress } from '../../components/work-progress';
+import type { CityExportProgress, CityExportSession, CityExportSummary } from '../../db/city-export-io';
 import ui from '../../components/ui.module.css';
 import { useRecentExports, useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
@@ -43,44 +39,79 @@ export function ExportsScreen() {
   const [mode, setMode] = useState<Mode>('pseudonymous');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ period?: string; reason?: string }>({});
-  const [prepared, setPrepared] = useState<PreparedCityExport | null>(null);
+  const [prepared, setPrepared] = useState<CityExportSummary | null>(null);
   const [status, setStatus] = useState<{ tone: 'info' | 'success' | 'error'; message: string } | null>(null);
+  const [progress, setProgress] = useState<CityExportProgress | null>(null);
+  // The export runs in a Worker that keeps the prepared rows between the preview and the zip.
+  const session = useRef<CityExportSession | null>(null);
+  const closeSession = () => {
+    session.current?.close();
+    session.current = null;
+  };
+  useEffect(() => closeSession, []);
 
-  const reset = () => setPrepared(null);
-  async function prepare(): Promise<PreparedCityExport | null> {
+  const reset = () => {
+    closeSession();
+    setPrepared(null);
+  };
+  function cancel() {
+    session.current?.cancel();
+    session.current = null;
+    setPrepared(null);
+    setProgress(null);
+    setStatus({ tone: 'info', message: t('transfers.exports.cancelled') });
+  }
+  function failed(error: unknown) {
+    setProgress(null);
+    if (isCancelled(error)) return;
+    closeSession();
+    setPrepared(null);
+    const bilingual = error as Partial<Record<'fr' | 'en', string>>;
+    const message = bilingual?.[language] ?? (error instanceof Error ? error.message : String(error));
+    setStatus({ tone: 'error', message: t('exports.failed', { message }) });
+  }
+
+  async function prepare(): Promise<CityExportSummary | null> {
     const next: typeof errors = {};
     if (!from || !to || from > to) next.period = t('exports.errors.period');
     if (mode === 'named' && !reason.trim()) next.reason = t('exports.errors.reason');
     setErrors(next);
     if (Object.keys(next).length > 0 || !settings) return null;
     setStatus({ tone: 'info', message: t('exports.previewing') });
+    closeSession();
     try {
-      const result = await repositories.exports.prepare({
-        from,
-        to,
-        profile,
-        mode,
-        reason: mode === 'named' ? reason.trim() : null,
-        settings,
-      });
+      const started = await repositories.exports.start(
+        { from, to, profile, mode, reason: mode === 'named' ? reason.trim() : null, settings },
+        { onProgress: setProgress },
+      );
+      session.current = started;
+      const result = await started.prepared;
+      if (session.current !== started) return null;
       setPrepared(result);
+      setProgress(null);
       setStatus(null);
       return result;
     } catch (error) {
-      setStatus({
-        tone: 'error',
-        message: t('exports.failed', { message: error instanceof Error ? error.message : String(error) }),
-      });
+      failed(error);
       return null;
     }
   }
 
   async function exportZip() {
-    const ready = prepared ?? (await prepare());
-    if (!ready) return;
+    const ready = (session.current && prepared) ?? (await prepare());
+    const running = session.current;
+    if (!ready || !running) return;
     setStatus({ tone: 'info', message: t('exports.exporting') });
-    const info = await desktop.getInfo();
-    const data = await repositories.exports.zip(ready, { name: info.name, version: info.version });
+    let data: Uint8Array<ArrayBuffer>;
+    try {
+      const info = await desktop.getInfo();
+      const blob = await repositories.exports.zip(running, { name: info.name, version: info.version }, setProgress);
+      data = new Uint8Array(await blob.arrayBuffer());
+    } catch (error) {
+      failed(error);
+      return;
+    }
+    setProgress(null);
     const saved = await desktop.save({
       suggestedName: ready.fileName,
       filters: [{ name: 'Zip', extensions: ['zip'] }],
@@ -91,6 +122,14 @@ export function ExportsScreen() {
       return setStatus({ tone: 'error', message: t('exports.failed', { message: saved.message }) });
     await repositories.exports.logged(ready, saved.fileName || ready.fileName);
     setStatus({ tone: 'success', message: t('exports.saved', { file: ready.fileName }) });
+  }
+
+  function progressText(value: CityExportProgress): string {
+    const counts = { done: value.done, total: value.total ?? '…' };
+    if (value.phase === 'zip') return t('transfers.exports.zip', counts);
+    return value.table
+      ? t('transfers.exports.readTable', { ...counts, table: value.table })
+      : t('transfers.exports.read', counts);
   }
 
   return (
@@ -153,13 +192,21 @@ export function ExportsScreen() {
         </Button>
         <Button onPress={() => void exportZip()}>{t('exports.export')}</Button>
       </div>
+      {progress && (
+        <WorkProgress
+          label={t('transfers.exports.progressLabel')}
+          text={progressText(progress)}
+          fraction={progress.total ? progress.done / progress.total : null}
+          onCancel={cancel}
+        />
+      )}
       {status && <StatusMessage tone={status.tone}>{status.message}</StatusMessage>}
       {prepared && (
         <section aria-labelledby="preview-title" className={ui.section}>
           <h2 id="preview-title">{t('exports.preview')}</h2>
           {TABLE_NAMES.map((table) => {
             const file = CITY_EXPORT_ENTRIES.find((entry) => entry.startsWith(table)) ?? table;
-            const preview = previewTable(prepared, table, 3);
+            const preview = prepared.previews[table];
             return (
               <details key={table} className={styles.table}>
                 <summary>
@@ -215,4 +262,8 @@ export function ExportsScreen() {
       </section>
     </Page>
   );
+}
+
+function isCancelled(error: unknown): boolean {
+  return error instanceof Error && error.name === 'CityExportCancelled';
 }

@@ -2,6 +2,7 @@ import { deskEn } from './features/desk.en';
 import { rightsEn } from './features/rights.en';
 import { privacyEn } from './features/privacy.en';
 import { reportsEn } from './features/reports.en';
+import { transfersEn } from './features/transfers.en';
 import type { Messages } from './fr';
 
 /** English: complete, key for key with French (TypeScript checks it through `Messages`). */
@@ -550,4 +551,5 @@ export const en: Messages = {
   rights: rightsEn,
   privacy: privacyEn,
   reports: reportsEn,
+  transfers: transfersEn,
 };

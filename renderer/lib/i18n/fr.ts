@@ -2,6 +2,7 @@ import { deskFr } from './features/desk.fr';
 import { rightsFr } from './features/rights.fr';
 import { privacyFr } from './features/privacy.fr';
 import { reportsFr } from './features/reports.fr';
+import { transfersFr } from './features/transfers.fr';
 
 /**
  * French, the default language. Plain, inclusive French; sentence case (domain.md, "French interface conventions").
@@ -562,6 +563,7 @@ export const fr = {
   rights: rightsFr,
   privacy: privacyFr,
   reports: reportsFr,
+  transfers: transfersFr,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
