@@ -1,12 +1,19 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { configure, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/app/app';
 import { bootstrap } from '../../../renderer/app/bootstrap';
 import { verifyPin } from '../../../renderer/features/desk/pin';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/model';
 
-describe('the coordination PIN in Settings', () => {
+// Screens are lazy chunks (issue #12): the Settings screen's module graph is transformed here, once, not within the
+// test's time budget; and room is left for a loaded two-core machine (no timing is asserted).
+beforeAll(async () => {
+  configure({ asyncUtilTimeout: 10_000 });
+  await import('../../../renderer/features/settings');
+}, 120_000);
+
+describe('the coordination PIN in Settings', { timeout: 30_000 }, () => {
   it('sets a PIN, then changes it only with the current one', async () => {
     const user = userEvent.setup();
     const started = await bootstrap(`pin-${Math.random()}`);
