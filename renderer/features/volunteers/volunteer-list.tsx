@@ -42,7 +42,10 @@ export function VolunteerList({ volunteers }: { volunteers: StoredVolunteer[] })
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
             >
               <Link to={`/volunteers/${volunteer.id}`}>
-                {volunteer.lastName} {volunteer.firstName}
+                {/* An erased person has no name left: the link names them by their new reference. */}
+                {volunteer.lastName || volunteer.firstName
+                  ? `${volunteer.lastName} ${volunteer.firstName}`
+                  : volunteer.ref}
               </Link>
               <span className={styles.ref}>{volunteer.ref}</span>
               <span>{volunteer.email ?? ''}</span>
