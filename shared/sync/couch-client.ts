@@ -34,6 +34,8 @@ export interface CouchClient {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const RETRIES = 2;
+const RETRY_DELAY_MS = 200;
 
 export function createCouchClient(target: CouchTarget, options: CouchClientOptions): CouchClient {
   const server = normaliseServer(target.server);
@@ -43,7 +45,23 @@ export function createCouchClient(target: CouchTarget, options: CouchClientOptio
   if (hasCredentials) headers.authorization = `Basic ${base64Utf8(`${target.user}:${target.password ?? ''}`)}`;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
+  /**
+   * One request, sent again (twice at most) when the connection drops before an answer: a keep-alive connection
+   * the server closed just then, or a flaky Wi-Fi. Re-sending is safe in this protocol: a `_bulk_docs` the server
+   * had already applied comes back as conflicts whose merge changes nothing, and reads change nothing.
+   */
   async function send(method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await sendOnce(method, url, body);
+      } catch (error) {
+        if (!(error instanceof SyncError) || error.code !== 'unreachable' || attempt >= RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * (attempt + 1)));
+      }
+    }
+  }
+
+  async function sendOnce(method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -79,7 +97,7 @@ export function createCouchClient(target: CouchTarget, options: CouchClientOptio
     if (status === 401) return new SyncError(hasCredentials ? 'forbidden' : 'login_required', what);
     if (status === 403) return new SyncError('forbidden', what);
     if (status === 404) return new SyncError('unknown_database', what);
-    return new SyncError('server_error', `${status} ${what} ${JSON.stringify(json)?.slice(0, 200) ?? ''}`);
+    return new SyncError('server_error', `${status} ${what} ${JSON.stringify(json)?.slice(0, 200) ?? ''}`, status);
   }
 
   function urlOf(path: string, query?: Record<string, string>): string {

@@ -59,8 +59,10 @@ export class SyncError extends Error {
   readonly en: string;
   /** The HTTP status or the underlying error, for logs; never shown instead of the message. */
   readonly detail: string;
+  /** The HTTP status of a `server_error`, when there was one. */
+  readonly status: number | null;
 
-  constructor(code: SyncErrorCode, detail = '') {
+  constructor(code: SyncErrorCode, detail = '', status: number | null = null) {
     const [fr, en] = MESSAGES[code];
     super(`${fr} / ${en}${detail ? ` (${detail})` : ''}`);
     this.name = 'SyncError';
@@ -68,6 +70,7 @@ export class SyncError extends Error {
     this.fr = fr;
     this.en = en;
     this.detail = detail;
+    this.status = status;
   }
 }
 

@@ -2,6 +2,7 @@ import type { SharedRecord, SharedTableName } from '../domain/tables';
 import { canonicalJson, keyOf } from '../merge/dataset';
 import { mergeVersions } from '../merge/versions';
 import type { CouchClient } from './couch-client';
+import { SyncError } from './errors';
 import { digestOf, parseDoc, toDoc } from './documents';
 import type { SyncRecordStore } from './record-store';
 import type { KnownDoc, PullCheckpoint, SyncStateStore } from './state';
@@ -182,9 +183,17 @@ async function saveCheckpoint(
   const checkpoint: PullCheckpoint = { session: options.session, since };
   await state.saveCheckpoint(checkpoint);
   const path = `_local/${options.checkpointDocId}`;
-  const existing = await client.dbOrNull<{ _rev?: string }>(path);
-  const body = existing?._rev ? { ...checkpoint, _rev: existing._rev } : checkpoint;
-  await client.db('PUT', path, { body });
+  for (let attempt = 0; ; attempt++) {
+    const existing = await client.dbOrNull<{ _rev?: string }>(path);
+    const body = existing?._rev ? { ...checkpoint, _rev: existing._rev } : checkpoint;
+    try {
+      await client.db('PUT', path, { body });
+      return;
+    } catch (error) {
+      // A conflict: an earlier PUT whose answer was lost did land. Read the new revision and write again.
+      if (!(error instanceof SyncError) || error.status !== 409 || attempt > 0) throw error;
+    }
+  }
 }
 
 function observeClocks(record: unknown, observe: ((clock: string) => void) | undefined): void {
