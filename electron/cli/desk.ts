@@ -4,6 +4,7 @@ import { IMPORT_USAGE_EN, IMPORT_USAGE_FR, importCommand } from './commands/impo
 import { MERGE_USAGE_EN, MERGE_USAGE_FR, parseMergeArgs, runMerge } from './commands/merge';
 import { runSeed } from './commands/seed';
 import { runValidate } from './commands/validate';
+import { isSyncUsage, parseSyncArgs, runSync, SYNC_USAGE_EN, SYNC_USAGE_FR } from './commands/sync';
 import { bilingual, EXIT_USAGE, processIo, type CliIo } from './io';
 
 /**
@@ -16,13 +17,15 @@ const USAGE_FR = `Usage : desk <commande>
   validate <fichier.zip>                                             vérifie une sauvegarde, enregistrement par enregistrement
 ${EXPORT_USAGE_FR}
 ${IMPORT_USAGE_FR}
-${MERGE_USAGE_FR}`;
+${MERGE_USAGE_FR}
+${SYNC_USAGE_FR}`;
 const USAGE_EN = `Usage: desk <command>
   seed [--volunteers N] [--now ISO] [--seed S] --out <file.zip>      writes a demonstration dataset
   validate <file.zip>                                                checks a snapshot, record by record
 ${EXPORT_USAGE_EN}
 ${IMPORT_USAGE_EN}
-${MERGE_USAGE_EN}`;
+${MERGE_USAGE_EN}
+${SYNC_USAGE_EN}`;
 
 const DEFAULT_VOLUNTEERS = 1_000;
 const DEFAULT_SEED = 'desk-climat';
@@ -47,6 +50,10 @@ export async function runDesk(argv: readonly string[], io: CliIo = processIo): P
       case 'merge': {
         const parsed = parseMergeArgs(rest);
         return 'fr' in parsed ? usage(io, parsed.fr, parsed.en) : await runMerge(parsed, io);
+      }
+      case 'sync': {
+        const parsed = parseSyncArgs(rest);
+        return isSyncUsage(parsed) ? usage(io, parsed.fr, parsed.en) : await runSync(parsed, io);
       }
       case undefined:
       case 'help':
