@@ -4,6 +4,8 @@ import { NavLink, Outlet } from 'react-router';
 // The two light modules the frame needs, not the desk feature's index.ts: that would pull every desk screen into the
 // start-up chunk, while the screens are loaded with their route (routes.tsx).
 import { DeskOnlyGate } from '../features/desk/desk-only-gate';
+// The backup watch alone (automatic backups, the weekly reminder), light: the backup screens load with Settings.
+import { BackupWatch } from '../features/backups/backup-watch';
 import { useDeskOnly } from '../features/desk/desk-hooks';
 import { ROUTES } from './routes';
 import styles from './shell.module.css';
@@ -41,6 +43,7 @@ export function Shell() {
         </nav>
       )}
       <main id="main" tabIndex={-1} className={styles.main}>
+        <BackupWatch showWarnings={!deskOnly} />
         <DeskOnlyGate>
           <Suspense fallback={<ScreenLoading />}>
             <Outlet />

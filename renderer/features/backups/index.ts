@@ -1,2 +1,3 @@
+export { AutomaticBackupsSection } from './automatic-backups-section';
 export { BackupsSection } from './backups-section';
 export { MergeSection } from './merge-section';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
-import { BackupsSection, MergeSection } from '../backups';
+import { AutomaticBackupsSection, BackupsSection, MergeSection } from '../backups';
 import { PinSettingsSection } from '../desk';
 import { RetentionSettingsSection } from '../privacy';
 import { AuditLogLink } from '../rights';
@@ -30,6 +30,7 @@ export function SettingsScreen() {
       <PinSettingsSection />
       <RetentionSettingsSection />
       <BackupsSection />
+      <AutomaticBackupsSection />
       <MergeSection />
     </Page>
   );

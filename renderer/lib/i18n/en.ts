@@ -1,7 +1,8 @@
+import { backupToolsEn } from './features/backup-tools.en';
 import { deskEn } from './features/desk.en';
-import { rightsEn } from './features/rights.en';
 import { privacyEn } from './features/privacy.en';
 import { reportsEn } from './features/reports.en';
+import { rightsEn } from './features/rights.en';
 import { transfersEn } from './features/transfers.en';
 import type { Messages } from './fr';
 
@@ -548,6 +549,7 @@ export const en: Messages = {
     },
   },
   desk: deskEn,
+  backupTools: backupToolsEn,
   rights: rightsEn,
   privacy: privacyEn,
   reports: reportsEn,

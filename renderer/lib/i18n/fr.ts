@@ -1,7 +1,8 @@
+import { backupToolsFr } from './features/backup-tools.fr';
 import { deskFr } from './features/desk.fr';
-import { rightsFr } from './features/rights.fr';
 import { privacyFr } from './features/privacy.fr';
 import { reportsFr } from './features/reports.fr';
+import { rightsFr } from './features/rights.fr';
 import { transfersFr } from './features/transfers.fr';
 
 /**
@@ -560,6 +561,7 @@ export const fr = {
     },
   },
   desk: deskFr,
+  backupTools: backupToolsFr,
   rights: rightsFr,
   privacy: privacyFr,
   reports: reportsFr,

@@ -17,11 +17,11 @@ import { seededStore, snapshotBytes } from '../../shared/snapshot/helpers';
 /** Electron is not loaded: the service takes its few Electron pieces (dialog, safeStorage) as plain functions. */
 
 let root: string;
-let snapshot: Uint8Array;
+let snapshot: Uint8Array<ArrayBuffer>;
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  snapshot = await snapshotBytes(await seededStore(20));
+  snapshot = new Uint8Array(await snapshotBytes(await seededStore(20)));
 });
 beforeEach(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'backups-main-'));
