@@ -97,64 +97,83 @@ export function createPrivacyRepository(
     return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 
-  /** A new random reference, given to nobody else (city-export.md: it links to no earlier export). */
-  async function freshReference(): Promise<string> {
+  /** New random references, given to nobody else (city-export.md: they link to no earlier export). */
+  async function freshReferences(count: number): Promise<string[]> {
     const used = new Set((await db.erasures.toArray()).map((erasure) => erasure.replacementRef));
-    for (;;) {
+    const refs: string[] = [];
+    while (refs.length < count) {
       const ref = generateVolunteerRef();
-      if (!used.has(ref) && (await db.volunteers.where('ref').equals(ref).count()) === 0) return ref;
+      if (used.has(ref) || (await db.volunteers.where('ref').equals(ref).count()) > 0) continue;
+      used.add(ref);
+      refs.push(ref);
     }
+    return refs;
   }
 
-  /** The erasure itself, inside the caller's transaction. Returns the replacement reference. */
-  async function eraseInside(volunteerId: string, tick: () => string): Promise<{ replacementRef: string }> {
-    const volunteer = await db.volunteers.get(volunteerId);
-    if (!volunteer || volunteer.deleted) throw new ErasureRefused('unknown');
-    if (await db.erasures.get(volunteerId)) throw new ErasureRefused('already_erased');
-    const group = await aliasGroup(volunteerId);
-    const groupSet = new Set(group);
-    const people = (await db.volunteers.bulkGet(group)).filter((row): row is StoredVolunteer => row !== undefined);
+  /**
+   * Erase people inside the caller's transaction: one or many (retention), with one pass over the logs whatever the
+   * number. Every id must be a live, not yet erased volunteer (checked by the callers). Returns each one's new
+   * reference and the alias groups.
+   */
+  async function eraseInside(
+    volunteerIds: readonly string[],
+    tick: () => string,
+  ): Promise<{ replacementRefs: Map<string, string>; groups: Map<string, string[]> }> {
+    const groups = new Map<string, string[]>();
+    for (const id of volunteerIds) groups.set(id, await aliasGroup(id));
+    const everyone = new Set([...groups.values()].flat());
+    const ids = [...everyone];
+    const people = (await db.volunteers.bulkGet(ids)).filter((row): row is StoredVolunteer => row !== undefined);
     const needles = [...new Set(people.flatMap((person) => identityNeedles(person)))];
 
-    const erasure: Erasure = {
-      volunteerId,
-      erasedAt: desk.now().toISOString(),
-      replacementRef: await freshReference(),
-    };
-    await db.erasures.add(erasure);
+    const erasedAt = desk.now().toISOString();
+    const refs = await freshReferences(volunteerIds.length);
+    const replacementRefs = new Map(volunteerIds.map((id, i) => [id, refs[i] as string]));
+    await db.erasures.bulkAdd(
+      volunteerIds.map((volunteerId): Erasure => ({
+        volunteerId,
+        erasedAt,
+        replacementRef: replacementRefs.get(volunteerId) as string,
+      })),
+    );
     const policy = createErasurePolicy(await db.erasures.toArray(), await db.aliases.toArray());
 
     // Identity and contacts: blanked with a fresh clock, so this desk's erasure also wins field by field.
-    for (const person of people) {
-      const ref = policy.replacementRef(person.id) ?? erasure.replacementRef;
-      const patch = { ...ERASED_VOLUNTEER_FIELDS, skills: [], languages: [], ref };
-      await db.volunteers.put(withSearchKeys(updateRecord(withoutSearchKeys(person), patch, tick())));
-    }
+    await db.volunteers.bulkPut(
+      people.map((person) => {
+        const ref = policy.replacementRef(person.id) ?? person.ref;
+        const patch = { ...ERASED_VOLUNTEER_FIELDS, skills: [], languages: [], ref };
+        return withSearchKeys(updateRecord(withoutSearchKeys(person), patch, tick()));
+      }),
+    );
     // Consents say nothing once nobody is left to have given them; they are withdrawn (tombstones).
-    for (const consent of await db.consents.where('volunteerId').anyOf(group).toArray()) {
-      if (!consent.deleted) await db.consents.put(deleteRecord(consent, tick()));
-    }
+    const consents = await db.consents.where('volunteerId').anyOf(ids).toArray();
+    await db.consents.bulkPut(consents.filter((c) => !c.deleted).map((consent) => deleteRecord(consent, tick())));
     // Participations stay (hours, figures); their free texts may name the person or their circumstances.
-    for (const signUp of await db.signUps.where('volunteerId').anyOf(group).toArray()) {
+    const signUps = [];
+    for (const signUp of await db.signUps.where('volunteerId').anyOf(ids).toArray()) {
       const patch: Partial<SignUp> = {
         cancellationReason: signUp.cancellationReason === null ? null : '',
         declaredReason: signUp.declaredReason === null ? null : '',
         override: signUp.override === null ? null : { ...signUp.override, reason: '' },
       };
       const next = updateRecord(signUp, patch, tick());
-      if (JSON.stringify(next.clocks) !== JSON.stringify(signUp.clocks)) await db.signUps.put(next);
+      if (JSON.stringify(next.clocks) !== JSON.stringify(signUp.clocks)) signUps.push(next);
     }
+    await db.signUps.bulkPut(signUps);
+    const aliases = [];
     for (const alias of await db.aliases.toArray()) {
-      if (!groupSet.has(alias.fromVolunteerId) && !groupSet.has(alias.toVolunteerId)) continue;
+      if (!everyone.has(alias.fromVolunteerId) && !everyone.has(alias.toVolunteerId)) continue;
       const erased = policy.eraseAlias(alias);
-      if (erased.fromRef !== alias.fromRef)
-        await db.aliases.put(updateRecord(alias, { fromRef: erased.fromRef }, tick()));
+      if (erased.fromRef !== alias.fromRef) aliases.push(updateRecord(alias, { fromRef: erased.fromRef }, tick()));
     }
-    for (const item of await db.reviewItems.where('state').equals('open').toArray()) {
-      if (item.recordIds.some((id) => groupSet.has(id))) {
-        await db.reviewItems.put(updateRecord(item, { state: 'resolved' }, tick()));
-      }
-    }
+    await db.aliases.bulkPut(aliases);
+    const open = await db.reviewItems.where('state').equals('open').toArray();
+    await db.reviewItems.bulkPut(
+      open
+        .filter((item) => item.recordIds.some((id) => everyone.has(id)))
+        .map((item) => updateRecord(item, { state: 'resolved' as const }, tick())),
+    );
     // Audit entries: those about the person lose their texts (the register's rule); others lose copies of the name.
     const redacted = [];
     for (const entry of await db.auditLog.toArray()) {
@@ -163,20 +182,21 @@ export function createPrivacyRepository(
       if (next.details !== entry.details) redacted.push(next);
     }
     await db.auditLog.bulkPut(redacted);
-    const exports = await exportsContaining(group);
     const reasons = [];
     for (const entry of await db.exportLog.toArray()) {
       const reason = removeMentions(entry.reason, needles);
       if (reason !== entry.reason) reasons.push({ ...entry, reason });
     }
     await db.exportLog.bulkPut(reasons);
-    // No name here: only ids and counts (the entry is about an erased person).
-    await audit.append(ERASE_ACTION, volunteerId, {
-      linkedVolunteerIds: group.filter((id) => id !== volunteerId),
-      earlierExports: exports.length,
-      exportIds: exports.map((entry) => entry.id),
-    });
-    return { replacementRef: erasure.replacementRef };
+    return { replacementRefs, groups };
+  }
+
+  /** Erasure needs a live volunteer not erased yet (through any alias). */
+  async function checkErasable(volunteerId: string): Promise<void> {
+    const volunteer = await db.volunteers.get(volunteerId);
+    if (!volunteer || volunteer.deleted) throw new ErasureRefused('unknown');
+    const erased = createErasurePolicy(await db.erasures.toArray(), await db.aliases.toArray()).erasedIds;
+    if (erased.has(volunteerId)) throw new ErasureRefused('already_erased');
   }
 
   async function currentPlan(): Promise<RetentionAction[]> {
@@ -209,7 +229,20 @@ export function createPrivacyRepository(
 
     /** Erase one volunteer (GDPR art. 17), in one transaction with its audit entry. */
     async erase(volunteerId: string): Promise<{ replacementRef: string }> {
-      return writeTransaction(db, desk, erasureTables(), (tick) => eraseInside(volunteerId, tick));
+      return writeTransaction(db, desk, erasureTables(), async (tick) => {
+        await checkErasable(volunteerId);
+        const group = await aliasGroup(volunteerId);
+        // Listed before the erasure: the export log keeps its ids, but read it while the person is still whole.
+        const exports = await exportsContaining(group);
+        const { replacementRefs } = await eraseInside([volunteerId], tick);
+        // No name here: only ids and counts (the entry is about an erased person).
+        await audit.append(ERASE_ACTION, volunteerId, {
+          linkedVolunteerIds: group.filter((id) => id !== volunteerId),
+          earlierExports: exports.length,
+          exportIds: exports.map((entry) => entry.id),
+        });
+        return { replacementRef: replacementRefs.get(volunteerId) as string };
+      });
     },
 
     /** What the retention policy would do now, with the people it concerns, for the review screen. */
@@ -230,22 +263,18 @@ export function createPrivacyRepository(
       return writeTransaction(db, desk, [...erasureTables(), db.shifts, db.settings], async (tick) => {
         const fresh = new Set((await currentPlan()).map((action) => `${action.kind}:${action.volunteerId}`));
         const actions = reviewed.filter((action) => fresh.has(`${action.kind}:${action.volunteerId}`));
-        const anonymised: string[] = [];
+        // The plan never lists an erased person, and a person once: the whole group is erased in one pass.
+        const anonymised = actions.filter((action) => action.kind === 'anonymise').map((action) => action.volunteerId);
+        if (anonymised.length > 0) await eraseInside(anonymised, tick);
         const purged: string[] = [];
         for (const action of actions) {
-          if (action.kind === 'anonymise') {
-            // An earlier action of this plan may have erased the person already, through an alias.
-            if (await db.erasures.get(action.volunteerId)) continue;
-            await eraseInside(action.volunteerId, tick);
-            anonymised.push(action.volunteerId);
-          } else {
-            const volunteer = await db.volunteers.get(action.volunteerId);
-            if (!volunteer) continue;
-            await db.volunteers.put(
-              withSearchKeys(updateRecord(withoutSearchKeys(volunteer), PURGED_GUARDIAN_FIELDS, tick())),
-            );
-            purged.push(action.volunteerId);
-          }
+          if (action.kind !== 'purge_guardian') continue;
+          const volunteer = await db.volunteers.get(action.volunteerId);
+          if (!volunteer) continue;
+          await db.volunteers.put(
+            withSearchKeys(updateRecord(withoutSearchKeys(volunteer), PURGED_GUARDIAN_FIELDS, tick())),
+          );
+          purged.push(action.volunteerId);
         }
         const policy = retentionPolicyOf(await settings.get());
         await audit.append(RETENTION_ACTION, null, {

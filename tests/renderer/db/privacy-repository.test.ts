@@ -165,6 +165,21 @@ describe('privacy repository: retention', () => {
     expect(await db.auditLog.where('action').equals(RETENTION_ACTION).count()).toBe(1);
     // Idempotent: nothing left to do.
     expect(await repositoriesLater.privacy.retentionPlan()).toEqual([]);
+
+    // Anonymisation back on: both, in one pass, each under a new reference of their own; hours kept.
+    await repositoriesLater.settings.save({ ...DEFAULT_SETTINGS, retentionMonths: 1 });
+    const both = await repositoriesLater.privacy.retentionPlan();
+    expect(await repositoriesLater.privacy.applyRetention(both.map(({ action }) => action))).toEqual({
+      anonymised: 2,
+      purged: 0,
+    });
+    const register = await db.erasures.toArray();
+    expect(register.map((erasure) => erasure.volunteerId).sort()).toEqual([awa.id, bruno.id].sort());
+    expect(new Set(register.map((erasure) => erasure.replacementRef)).size).toBe(2);
+    expect(JSON.stringify(await db.volunteers.toArray())).not.toMatch(/Awa|Bruno/);
+    expect((await db.signUps.toArray()).find((signUp) => signUp.volunteerId === awa.id)?.declaredHours).toBe(2.5);
+    expect(await db.auditLog.where('action').equals(RETENTION_ACTION).count()).toBe(2);
+    expect(await repositoriesLater.privacy.retentionPlan()).toEqual([]);
   });
 });
 
@@ -202,5 +217,16 @@ describe('privacy repository: possible duplicates', () => {
     expect(await repositories.privacy.pendingDuplicates()).toEqual([]);
     expect(await repositories.privacy.findDuplicates()).toBe(0);
     expect((await db.volunteers.get(other.id))?.deleted).toBe(false);
+
+    // Erasing the kept record erases the person under both ids: the merged-in record and the alias lose her too.
+    const { replacementRef } = await repositories.privacy.erase(awa.id);
+    const twinAfter = await db.volunteers.get(twin.id);
+    expect(twinAfter).toMatchObject({ firstName: '', email: null, deleted: true });
+    expect(twinAfter?.ref).not.toBe(twin.ref);
+    expect((await db.aliases.where('fromVolunteerId').equals(twin.id).first())?.fromRef).not.toBe(twin.ref);
+    expect(await repositories.privacy.erasedReference(twin.id)).not.toBeNull();
+    expect(await repositories.privacy.erasedReference(awa.id)).toBe(replacementRef);
+    await expect(repositories.privacy.erase(twin.id)).rejects.toThrow(/unknown/);
+    expect(JSON.stringify(await db.volunteers.toArray())).not.toMatch(/diallo/i);
   });
 });
