@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parisDateAndTimeToInstant, parisLocalDate } from '../../shared/domain/paris-time';
 import { axeViolations } from './axe';
-import { counter, expectCountersMatch, openDesk, seed, tableRows, toast, typeAndPress } from './desk-seed';
+import { counter, expectCountersMatch, openDesk, patchRow, seed, tableRows, toast, typeAndPress } from './desk-seed';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 
 interface StoredSignUp {
@@ -201,6 +201,13 @@ describe('the event desk, its locks and modes', () => {
 
   it('marks a late cancellation from a result (F7), audited with the operator and the desk, refused for someone here, and undone', async () => {
     const { page } = await start();
+    // Théo is 14, on a mission that needs a parental authorisation he has not brought.
+    await patchRow(page, 'missions', uuid(1), { minorsNeedAuthorisation: true });
+    await patchRow(page, 'volunteers', uuid(106), {
+      birthDate: '2012-03-04',
+      parentalAuthorisation: 'missing',
+      guardianPhone: '+33612345678',
+    });
     await openDesk(page, { operator: 'Inès', pin: '2468' });
     await expectCountersMatch(page);
 
@@ -211,8 +218,13 @@ describe('the event desk, its locks and modes', () => {
     await toast(page, /Zoé Durand est déjà là depuis \d\d:\d\d/);
     expect(signUpOf(await tableRows<StoredSignUp>(page, 'signUps'), 101)?.status).toBe('signed_up');
 
-    // Théo phones: he will not come. F7 on his result.
-    await typeAndPress(page, 'theo', 'F7');
+    // Théo's result says, in words as well as colour, that he is a minor without authorisation, with the guardian's
+    // phone. He phones: he will not come. F7 on his result.
+    await page.keyboard.type('theo');
+    await page
+      .getByRole('option', { name: /Théo Petit.*Mineur·e sans autorisation parentale — Responsable : 06 12 34 56 78/ })
+      .waitFor();
+    await page.keyboard.press('F7');
     await toast(page, 'Théo Petit : annulation tardive notée (excusé·e).');
     await expect.poll(() => counter(page, 'signedUp')).toBe(6);
     await expectCountersMatch(page);
@@ -238,6 +250,16 @@ describe('the event desk, its locks and modes', () => {
     await expectCountersMatch(page);
     theo = signUpOf(await tableRows<StoredSignUp>(page, 'signUps'), 106);
     expect(theo).toMatchObject({ status: 'signed_up', cancelledAt: null });
+
+    // Arrow keys move the selection; Enter checks in the one selected, not the first.
+    await page.keyboard.type('person');
+    await expect.poll(() => page.getByRole('option').count()).toBe(8);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('option', { name: /Hélène Le Fèvre/, selected: true }).waitFor();
+    await page.keyboard.press('Enter');
+    await toast(page, 'Hélène Le Fèvre : arrivée à');
+    await expectCountersMatch(page);
     expect(foreignRequests(session!)).toEqual([]);
   });
 });

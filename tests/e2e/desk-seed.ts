@@ -171,3 +171,28 @@ export async function openDesk(page: Page, options: { operator: string; pin: str
   await page.keyboard.press('Enter');
   await page.getByRole('combobox', { name: /Chercher une personne/ }).waitFor();
 }
+
+/** Changes some fields of one stored row, straight in IndexedDB (before the screen that reads it is opened). */
+export async function patchRow(page: Page, table: string, id: string, patch: Record<string, unknown>): Promise<void> {
+  await page.evaluate(
+    async ({ table, id, patch }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('desk-climat');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const store = db.transaction(table, 'readwrite').objectStore(table);
+      await new Promise<void>((resolve, reject) => {
+        const read = store.get(id);
+        read.onsuccess = () => {
+          const write = store.put({ ...(read.result as object), ...patch });
+          write.onsuccess = () => resolve();
+          write.onerror = () => reject(write.error);
+        };
+        read.onerror = () => reject(read.error);
+      });
+      db.close();
+    },
+    { table, id, patch },
+  );
+}
