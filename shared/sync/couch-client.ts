@@ -106,7 +106,7 @@ export function createCouchClient(target: CouchTarget, options: CouchClientOptio
   }
 
   return {
-    targetKey: `${server}/${target.database}`,
+    targetKey: syncTargetKey(target),
     async checkAccess() {
       const welcome = await send('GET', `${server}/`);
       if (!isCouchWelcome(welcome.json)) {
@@ -135,6 +135,11 @@ export function createCouchClient(target: CouchTarget, options: CouchClientOptio
       return answer.json as T;
     },
   };
+}
+
+/** `server/database`, normalised: the key under which a desk keeps its sync state for this target. */
+export function syncTargetKey(target: Pick<CouchTarget, 'server' | 'database'>): string {
+  return `${normaliseServer(target.server)}/${target.database}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** CouchDB sync (issue 14): the replicator over an injected fetch and the storage ports. */
-export { createCouchClient, type CouchClient, type CouchTarget, type FetchLike } from './couch-client';
+export { createCouchClient, syncTargetKey, type CouchClient, type CouchTarget, type FetchLike } from './couch-client';
 export { digestOf, docIdOf, parseDoc, tableOfDocId, toDoc, type RecordDoc } from './documents';
 export { isSyncError, SyncError, syncErrorMessage, type SyncErrorCode } from './errors';
 export { createMemoryRecordStore, type MemoryRecordStore, type SyncRecordStore } from './record-store';
