@@ -39,6 +39,8 @@ interface ChartProps {
 }
 
 const tick = { fill: AXIS_TEXT, fontSize: 13 };
+// Every month is labelled (a gap in the axis reads as a missing month); a little smaller so twelve fit.
+const monthTick = { fill: AXIS_TEXT, fontSize: 12 };
 
 /** Bars over time (months on the horizontal axis). */
 export function ColumnChart({ points, summary, valueName, formatValue }: ChartProps) {
@@ -47,7 +49,7 @@ export function ColumnChart({ points, summary, valueName, formatValue }: ChartPr
       <ResponsiveContainer width="100%" height={280}>
         <BarChart data={[...points]} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid stroke={GRID} vertical={false} />
-          <XAxis dataKey="label" tick={tick} interval="preserveStartEnd" />
+          <XAxis dataKey="label" tick={monthTick} interval={0} />
           <YAxis tick={tick} tickFormatter={formatValue} width={64} />
           <Tooltip formatter={(value) => [formatValue(Number(value)), valueName]} isAnimationActive={false} />
           <Bar dataKey="value" name={valueName} fill={SERIES_COLOURS.primary} isAnimationActive={false} />
@@ -93,7 +95,7 @@ export function ColumnAndLineChart({
       <ResponsiveContainer width="100%" height={300}>
         <ComposedChart data={[...points]} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid stroke={GRID} vertical={false} />
-          <XAxis dataKey="label" tick={tick} interval="preserveStartEnd" />
+          <XAxis dataKey="label" tick={monthTick} interval={0} />
           <YAxis tick={tick} tickFormatter={formatValue} width={64} />
           <Tooltip formatter={(value, name) => [formatValue(Number(value)), String(name)]} isAnimationActive={false} />
           <Legend wrapperStyle={{ color: AXIS_TEXT }} />
