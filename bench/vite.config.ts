@@ -18,6 +18,11 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('./page/index.html', import.meta.url)),
         blank: fileURLToPath(new URL('./page/blank.html', import.meta.url)),
+        // Imported by bench/run.ts inside the built app's page, under a name it can know.
+        probes: fileURLToPath(new URL('./page/probes.ts', import.meta.url)),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'probes' ? 'probes.js' : 'assets/[name]-[hash].js'),
       },
     },
   },

@@ -5,6 +5,13 @@ import { SHARED_TABLE_NAMES, type SharedTableName } from '../../shared/domain/ta
 import { searchKeys } from '../../shared/domain/text-folding';
 import { readSnapshot } from '../../shared/snapshot';
 import { blobChunks } from '../../renderer/db/snapshot-streams';
+import { loadDeskContext } from '../../renderer/db/desk-context';
+import { createDexieRecordSource } from '../../renderer/db/dexie-store';
+import { createImportsRepository } from '../../renderer/db/repositories/imports-repository';
+import { addDaysToLocalDate, startOfWeekOfLocalDate } from '../../shared/domain/local-date';
+import { parisDateAndTimeToInstant, parisLocalDate } from '../../shared/domain/paris-time';
+import { prepareCityExport, writeCityExportZip, type ExportProfile } from '../../shared/export';
+import { AUTOMATIC_RESOLUTIONS, proposeMapping, readCsvFile } from '../../shared/import';
 
 /**
  * Measurements run inside Chromium, each beside a raw-IndexedDB baseline measured in this page on the same stores
@@ -181,6 +188,204 @@ async function measureWrite(runs: number): Promise<Pair> {
   return { figure: median(figures), baseline: median(baselines), runs };
 }
 
+/**
+ * The 50,000-row import: a sign-up list as a city form would export it (UTF-8, `;`), read, mapped, analysed and
+ * committed by the app's imports repository into an empty store — beside the raw API putting the same planned rows.
+ */
+function importCsv(count: number): Uint8Array {
+  const lines = ['Nom;Prénom;Adresse e-mail;Téléphone;Code postal;Date de naissance;Compétences'];
+  const volunteers = (rows?.get('volunteers') ?? []) as Volunteer[];
+  for (let index = 0; index < count; index++) {
+    const source = volunteers[index % Math.max(1, volunteers.length)];
+    const day = String((index % 28) + 1).padStart(2, '0');
+    lines.push(
+      [
+        source?.lastName ?? `Nom${index}`,
+        source?.firstName ?? `Prénom${index}`,
+        `import.${index}@exemple.fr`,
+        `06 ${String(10_000_000 + index).replace(/(\d\d)(?=\d)/g, '$1 ')}`,
+        `750${String((index % 20) + 1).padStart(2, '0')}`,
+        `${day}/0${(index % 9) + 1}/19${50 + (index % 50)}`,
+        index % 3 === 0 ? 'PSC1' : '',
+      ].join(';'),
+    );
+  }
+  return new TextEncoder().encode(lines.join('\r\n'));
+}
+
+async function appImport(bytes: Uint8Array): Promise<{ elapsed: number; volunteers: unknown[]; consents: unknown[] }> {
+  const name = scratchName();
+  const db = new DeskDatabase(name);
+  await db.open();
+  const desk = await loadDeskContext(db);
+  const imports = createImportsRepository(db, desk);
+  const started = performance.now();
+  const parsed = readCsvFile(bytes);
+  const preview = await imports.analyse(parsed, proposeMapping(parsed.header), { fixAllCaps: false });
+  const plan = await imports.commit(preview, AUTOMATIC_RESOLUTIONS, 'bench.csv');
+  const elapsed = performance.now() - started;
+  const volunteers = await db.volunteers.toArray();
+  const consents = await db.consents.toArray();
+  db.close();
+  await deleteDatabase(name);
+  if (plan.volunteers.length === 0) throw new Error('the import wrote nothing');
+  return { elapsed, volunteers, consents };
+}
+
+async function rawImportPuts(volunteers: unknown[], consents: unknown[]): Promise<number> {
+  const name = scratchName();
+  const db = await rawDatabase(name);
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const transaction = db.transaction(['volunteers', 'consents'], 'readwrite');
+    for (const row of volunteers) transaction.objectStore('volunteers').put(row);
+    for (const row of consents) transaction.objectStore('consents').put(row);
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+  });
+  const elapsed = performance.now() - started;
+  db.close();
+  await deleteDatabase(name);
+  return elapsed;
+}
+
+async function measureImport(runs: number, count: number): Promise<Pair & { detail: string }> {
+  const bytes = importCsv(count);
+  const figures: number[] = [];
+  const baselines: number[] = [];
+  let written = 0;
+  for (let run = 0; run < runs; run++) {
+    const result = await appImport(bytes);
+    written = result.volunteers.length;
+    figures.push(result.elapsed);
+    baselines.push(await rawImportPuts(result.volunteers, result.consents));
+  }
+  return {
+    figure: median(figures),
+    baseline: median(baselines),
+    runs,
+    detail: `${count} rows, ${(bytes.length / 1e6).toFixed(1)} MB, ${written} volunteers written`,
+  };
+}
+
+/** The full city export (every shift ever) from the app's store, in one profile, zip drained. */
+async function appExport(profile: ExportProfile): Promise<{ elapsed: number; bytes: number; rows: number }> {
+  const db = new DeskDatabase(DATABASE_NAME);
+  await db.open();
+  const started = performance.now();
+  const prepared = await prepareCityExport(createDexieRecordSource(db), {
+    from: '2000-01-01',
+    to: '2100-12-31',
+    profile,
+    mode: 'pseudonymous',
+    settings: { associationName: 'Bench', rna: null, siret: null, cancellationCutoffHours: 24 },
+  });
+  let bytes = 0;
+  for await (const chunk of writeCityExportZip(prepared, {
+    generatedAt: new Date().toISOString(),
+    application: { name: 'Desk Climat bench', version: '0' },
+  })) {
+    bytes += chunk.length;
+  }
+  const elapsed = performance.now() - started;
+  db.close();
+  return { elapsed, bytes, rows: Object.values(prepared.rowCounts).reduce((a, b) => a + b, 0) };
+}
+
+async function measureExport(runs: number, profile: ExportProfile): Promise<Pair & { detail: string }> {
+  const figures: number[] = [];
+  const baselines: number[] = [];
+  let detail = '';
+  for (let run = 0; run < runs; run++) {
+    baselines.push(await rawGetAllJoin());
+    const result = await appExport(profile);
+    figures.push(result.elapsed);
+    detail = `${result.rows} rows exported, zip ${(result.bytes / 1e6).toFixed(1)} MB`;
+  }
+  return { figure: median(figures), baseline: median(baselines), runs, detail };
+}
+
+const foldText = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/**
+ * Opens the desk on the shift with the most sign-ups near today (the session the Desk screen writes), and picks the
+ * queries: a name prefix, a name with accents typed without them, an e-mail fragment, a reference; and references of
+ * other signed-up people for the check-ins. Also the planning week's bounds and a reference for the list filter.
+ */
+async function openDesk(): Promise<{
+  queries: { kind: string; query: string }[];
+  checkIns: string[];
+  listRef: string;
+  week: { start: string; end: string };
+}> {
+  const db = new DeskDatabase(DATABASE_NAME);
+  await db.open();
+  const now = Date.now();
+  const shifts = await db.shifts.toArray();
+  const counts = new Map<string, number>();
+  await db.signUps.each((signUp) => {
+    if (signUp.status === 'signed_up') counts.set(signUp.shiftId, (counts.get(signUp.shiftId) ?? 0) + 1);
+  });
+  const score = (shift: { id: string; start: string }) =>
+    Math.abs(Date.parse(shift.start) - now) / 86_400_000 - (counts.get(shift.id) ?? 0) / 5;
+  const shift = shifts
+    .filter((candidate) => (counts.get(candidate.id) ?? 0) >= 8)
+    .sort((a, b) => score(a) - score(b))[0];
+  if (!shift) throw new Error('no shift with sign-ups to open the desk on');
+  const signUps = await db.signUps.where('[shiftId+status]').equals([shift.id, 'signed_up']).toArray();
+  const people = (await db.volunteers.bulkGet(signUps.map((signUp) => signUp.volunteerId))).filter(
+    (volunteer): volunteer is NonNullable<typeof volunteer> => Boolean(volunteer && !volunteer.deleted),
+  );
+  const [first, second] = people;
+  if (!first || !second) throw new Error('too few people on the desk shift');
+  const accented =
+    (await db.volunteers
+      .filter((volunteer) => !volunteer.deleted && foldText(volunteer.lastName) !== volunteer.lastName.toLowerCase())
+      .first()) ?? first;
+  const withEmail = people.find((person) => person.email) ?? first;
+  await db.uiPreferences.put({
+    key: 'deskSession',
+    value: {
+      operator: 'Bench',
+      shiftIds: [shift.id],
+      openedAt: new Date().toISOString(),
+      locked: false,
+      presenceDefault: [],
+    },
+  });
+  const listTarget = (await db.volunteers.orderBy('lastName').offset(7).first()) ?? first;
+  db.close();
+  const today = parisLocalDate(new Date().toISOString());
+  const monday = startOfWeekOfLocalDate(today);
+  const midnight = (date: string) => {
+    const result = parisDateAndTimeToInstant(date, '00:00');
+    return result.ok ? result.instant : `${date}T00:00:00.000Z`;
+  };
+  return {
+    queries: [
+      { kind: 'prefix', query: foldText(second.lastName).slice(0, 3) },
+      { kind: 'accent-free', query: foldText(accented.lastName) },
+      { kind: 'e-mail fragment', query: (withEmail.email ?? withEmail.ref).split('@')[0]?.slice(0, 6) ?? '' },
+      { kind: 'reference', query: first.ref },
+    ],
+    checkIns: people.slice(2, 12).map((person) => person.ref),
+    listRef: listTarget.ref,
+    week: { start: midnight(monday), end: midnight(addDaysToLocalDate(monday, 7)) },
+  };
+}
+
+/** Back to a desk that is not open (the other screens are reachable again). */
+async function closeDesk(): Promise<void> {
+  const db = new DeskDatabase(DATABASE_NAME);
+  await db.open();
+  await db.uiPreferences.delete('deskSession');
+  db.close();
+}
+
 declare global {
   interface Window {
     bench: {
@@ -188,10 +393,24 @@ declare global {
       measureLoad: typeof measureLoad;
       fillAppDatabase: typeof fillAppDatabase;
       measureWrite: typeof measureWrite;
+      measureImport: typeof measureImport;
+      measureExport: typeof measureExport;
+      openDesk: typeof openDesk;
+      closeDesk: typeof closeDesk;
       schemaTables: string[];
     };
   }
 }
 
-window.bench = { prepare, measureLoad, fillAppDatabase, measureWrite, schemaTables: Object.keys(SCHEMA_V1) };
+window.bench = {
+  prepare,
+  measureLoad,
+  fillAppDatabase,
+  measureWrite,
+  measureImport,
+  measureExport,
+  openDesk,
+  closeDesk,
+  schemaTables: Object.keys(SCHEMA_V1),
+};
 document.body.setAttribute('data-bench-ready', 'true');
