@@ -78,10 +78,15 @@ export function searchPeople(
 ): DeskPerson[] {
   const found = new Map<string, DeskPerson>();
   for (const alternative of query.alternatives) {
-    const prefix = alternative.reduce((a, b) => (b.length > a.length ? b : a), '');
-    if (prefix === '') continue;
-    for (let i = lowerBound(index.keys, prefix); i < index.keys.length && found.size < limit; i++) {
-      if (!(index.keys[i] as string).startsWith(prefix)) break;
+    // The narrowest of the query's words bounds the people to check ("marie dur": the Durands, not every Marie).
+    let range: [number, number] | null = null;
+    for (const prefix of alternative) {
+      if (prefix === '') continue;
+      const candidate: [number, number] = [lowerBound(index.keys, prefix), lowerBound(index.keys, `${prefix}\uffff`)];
+      if (!range || candidate[1] - candidate[0] < range[1] - range[0]) range = candidate;
+    }
+    if (!range) continue;
+    for (let i = range[0]; i < range[1] && found.size < limit; i++) {
       const id = index.owners[i] as string;
       if (found.has(id) || exclude.has(id)) continue;
       const person = index.people.get(id);
