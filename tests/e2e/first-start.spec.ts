@@ -35,7 +35,16 @@ describe('first start, then a volunteer who survives a reload', () => {
     const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
     await navigation.waitFor();
     const links = await navigation.getByRole('link').allTextContents();
-    expect(links).toEqual(['Bénévoles', 'Missions', 'Planning', 'Accueil', 'Exports', 'Bilans', 'Paramètres']);
+    expect(links).toEqual([
+      'Bénévoles',
+      'Missions',
+      'Planning',
+      'Accueil',
+      'Exports',
+      'Bilans',
+      'Données personnelles',
+      'Paramètres',
+    ]);
     await page.getByRole('heading', { level: 1, name: 'Bénévoles' }).waitFor();
 
     // Create a volunteer with an accented name and a phone in French notation.
