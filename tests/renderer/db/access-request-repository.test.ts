@@ -132,7 +132,8 @@ describe('access request', () => {
     expect(await store.repositories.accessRequests.build('00000000-0000-4000-8000-999999999999')).toBeNull();
   });
 
-  it('never carries anything of another person (fast-check over random stores)', async () => {
+  // Each run builds a real store: room for a loaded two-core machine (no timing is asserted).
+  it('never carries anything of another person (fast-check over random stores)', { timeout: 120_000 }, async () => {
     const person = fc.record({
       shifts: fc.subarray([0, 1]),
       consents: fc.array(fc.boolean(), { maxLength: 3 }),
