@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatPhone } from '../../../shared/domain/phone';
@@ -34,27 +34,49 @@ export function VolunteerList({ volunteers }: { volunteers: StoredVolunteer[] })
           const volunteer = volunteers[item.index];
           if (!volunteer) return null;
           return (
-            <li
+            <VolunteerRow
               key={volunteer.id}
-              className={styles.listRow}
-              aria-setsize={volunteers.length}
-              aria-posinset={item.index + 1}
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-            >
-              <Link to={`/volunteers/${volunteer.id}`}>
-                {/* An erased person has no name left: the link names them by their new reference. */}
-                {volunteer.lastName || volunteer.firstName
-                  ? `${volunteer.lastName} ${volunteer.firstName}`
-                  : volunteer.ref}
-              </Link>
-              <span className={styles.ref}>{volunteer.ref}</span>
-              <span>{volunteer.email ?? ''}</span>
-              <span>{volunteer.phone ? formatPhone(volunteer.phone) : ''}</span>
-              <span>{volunteer.postcode ?? ''}</span>
-            </li>
+              volunteer={volunteer}
+              position={item.index + 1}
+              size={volunteers.length}
+              top={item.start}
+            />
           );
         })}
       </ul>
     </div>
   );
 }
+
+/**
+ * One row, memoised: while scrolling, only the rows that enter the window render (the phone is formatted through
+ * libphonenumber, too slow to redo for every visible row on every frame).
+ */
+const VolunteerRow = memo(function VolunteerRow({
+  volunteer,
+  position,
+  size,
+  top,
+}: {
+  volunteer: StoredVolunteer;
+  position: number;
+  size: number;
+  top: number;
+}) {
+  return (
+    <li
+      className={styles.listRow}
+      aria-setsize={size}
+      aria-posinset={position}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+    >
+      <Link to={`/volunteers/${volunteer.id}`}>
+        {volunteer.lastName} {volunteer.firstName}
+      </Link>
+      <span className={styles.ref}>{volunteer.ref}</span>
+      <span>{volunteer.email ?? ''}</span>
+      <span>{volunteer.phone ? formatPhone(volunteer.phone) : ''}</span>
+      <span>{volunteer.postcode ?? ''}</span>
+    </li>
+  );
+});
