@@ -18,7 +18,14 @@ const TRIGGERS = Object.keys(BACKUP_AFTER_ACTIONS);
  * one at a time, never two snapshots at once. Everywhere: the reminder when no backup has left this computer for a
  * week (a browser only knows of the backups it downloaded).
  */
-export function BackupWatch({ showWarnings = true }: { showWarnings?: boolean }) {
+export function BackupWatch({
+  showWarnings = true,
+  startDelayMs = 3000,
+}: {
+  showWarnings?: boolean;
+  /** How long after mounting the start-up check runs (tests: 0). */
+  startDelayMs?: number;
+}) {
   const { t } = useTranslation();
   const repositories = useRepositories();
   const desktop = useDesktop();
@@ -55,7 +62,7 @@ export function BackupWatch({ showWarnings = true }: { showWarnings?: boolean })
         setStatus(current);
         if (startUpBackupDue(repositories.desk.now(), current.lastAutomaticAt)) enqueue('start-up');
       });
-    const handle = window.setTimeout(start, 3000);
+    const handle = window.setTimeout(start, startDelayMs);
     return () => window.clearTimeout(handle);
     // Once per mount: the start-up backup is not to be re-run on re-render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
