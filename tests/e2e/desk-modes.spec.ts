@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parisDateAndTimeToInstant, parisLocalDate } from '../../shared/domain/paris-time';
 import { axeViolations } from './axe';
-import { counter, expectCountersMatch, openDesk, patchRow, seed, tableRows, toast, typeAndPress } from './desk-seed';
+import {
+  counter,
+  expectCountersMatch,
+  openDesk,
+  patchRow,
+  seed,
+  tableRows,
+  tabTo,
+  toast,
+  typeAndPress,
+} from './desk-seed';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 
 interface StoredSignUp {
@@ -73,7 +83,7 @@ describe('the event desk, its locks and modes', () => {
     await expect.poll(() => page.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(0);
 
     // A wrong PIN is refused; the right one opens the desk again, still in desk-only mode.
-    await page.getByRole('textbox', { name: 'Code' }).focus();
+    await tabTo(page, page.getByRole('textbox', { name: 'Code' }));
     await page.keyboard.type('1357');
     await page.keyboard.press('Enter');
     await page.getByText('Code incorrect.').waitFor();
@@ -93,7 +103,7 @@ describe('the event desk, its locks and modes', () => {
     await openDesk(page, { operator: 'Inès', pin: '2468' });
     await expect.poll(() => counter(page, 'expected')).toBe(7);
     const mode = page.getByRole('checkbox', { name: /Présence par défaut : Ramassage du canal/ });
-    await mode.focus();
+    await tabTo(page, mode);
     await page.keyboard.press('Space');
     await toast(page, 'Présence par défaut : 7 personne(s) comptée(s) présente(s).');
     await expect.poll(() => counter(page, 'present')).toBe(7);
@@ -106,7 +116,6 @@ describe('the event desk, its locks and modes', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // The exception: Noël did not come (F4). Zoé leaves without ever having checked in (F2).
-    await page.getByRole('combobox').focus();
     await typeAndPress(page, 'noel', 'F4');
     await toast(page, 'Noël Bernard : absence notée.');
     await expect.poll(() => counter(page, 'present')).toBe(6);
@@ -127,7 +136,7 @@ describe('the event desk, its locks and modes', () => {
     expect(await mode.isChecked()).toBe(true);
 
     // Switched off: those counted by default are expected again; the exception stays absent.
-    await mode.focus();
+    await tabTo(page, mode);
     await page.keyboard.press('Space');
     await toast(page, 'Présence par défaut désactivée.');
     await expect.poll(() => counter(page, 'present')).toBe(1); // Zoé, who left
@@ -140,37 +149,37 @@ describe('the event desk, its locks and modes', () => {
   it('re-enters a paper sheet: ticks and handwritten times stored as paper corrections, a bad time refused with nothing saved', async () => {
     const { page, shiftId } = await start();
     await page.goto(page.url().replace(/#.*$/, '#/desk'));
-    await page.getByRole('link', { name: /Saisir la feuille papier : Ramassage du canal/ }).focus();
+    await tabTo(page, page.getByRole('link', { name: /Saisir la feuille papier : Ramassage du canal/ }));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /Saisie de la feuille papier/ }).waitFor();
     expect(page.url()).toContain(`#/desk/paper/${shiftId}`);
 
     async function tick(name: string, arrival?: string, departure?: string) {
-      await page.getByRole('checkbox', { name: `Présent·e : ${name}` }).focus();
+      await tabTo(page, page.getByRole('checkbox', { name: `Présent·e : ${name}` }));
       await page.keyboard.press('Space');
       if (arrival !== undefined) {
-        await page.getByRole('textbox', { name: `Arrivée de ${name}` }).focus();
+        await tabTo(page, page.getByRole('textbox', { name: `Arrivée de ${name}` }));
         await page.keyboard.type(arrival);
       }
       if (departure !== undefined) {
-        await page.getByRole('textbox', { name: `Départ de ${name}` }).focus();
+        await tabTo(page, page.getByRole('textbox', { name: `Départ de ${name}` }));
         await page.keyboard.type(departure);
       }
     }
     await tick('Hélène Le Fèvre', '09:05', '11:30');
     await tick('Zoé Durand');
     await tick('Awa N’Diaye', '9h');
-    await page.getByRole('button', { name: 'Enregistrer la feuille' }).focus();
+    await tabTo(page, page.getByRole('button', { name: 'Enregistrer la feuille' }));
     await page.keyboard.press('Enter');
     await page.getByText('Heure invalide pour Awa N’Diaye (format HH:MM).').waitFor();
     expect((await tableRows<StoredSignUp>(page, 'signUps')).filter((row) => row.attendanceSource)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
 
     const awaArrival = page.getByRole('textbox', { name: 'Arrivée de Awa N’Diaye' });
-    await awaArrival.focus();
+    await tabTo(page, awaArrival);
     await page.keyboard.press('Control+a');
     await page.keyboard.type('09:10');
-    await page.getByRole('button', { name: 'Enregistrer la feuille' }).focus();
+    await tabTo(page, page.getByRole('button', { name: 'Enregistrer la feuille' }));
     await page.keyboard.press('Enter');
     await page.getByText('Feuille enregistrée : 3 présent·e(s), 4 absent·e(s).').waitFor();
 

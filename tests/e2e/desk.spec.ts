@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { usToAzerty } from '../../shared/domain/scanner-layout';
 import { axeViolations } from './axe';
-import { counter, expectCountersMatch, seed, stored, toast, typeAndPress } from './desk-seed';
+import { counter, expectCountersMatch, seed, stored, tabTo, toast, typeAndPress } from './desk-seed';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 
 describe('the event desk, by keyboard only', () => {
@@ -22,9 +22,9 @@ describe('the event desk, by keyboard only', () => {
     await page.goto(page.url().replace(/#.*$/, '#/desk'));
     await page.getByRole('heading', { level: 1, name: 'Ouvrir l’accueil' }).waitFor();
     expect(await page.getByRole('checkbox', { name: /Ramassage du canal/ }).isChecked()).toBe(true);
-    await page.getByLabel('Votre nom').focus();
+    await tabTo(page, page.getByLabel('Votre nom'));
     await page.keyboard.type('Inès');
-    await page.getByLabel('Code (4 à 8 chiffres)').focus();
+    await tabTo(page, page.getByLabel('Code (4 à 8 chiffres)'));
     await page.keyboard.type('2468');
     await page.keyboard.press('Tab');
     await page.keyboard.type('2468');
@@ -133,7 +133,7 @@ describe('the event desk, by keyboard only', () => {
     // Leaving desk-only mode takes the coordinator's PIN.
     await page.goto(page.url().replace(/#.*$/, '#/volunteers'));
     await page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
-    await page.getByRole('button', { name: 'Quitter le mode accueil' }).focus();
+    await tabTo(page, page.getByRole('button', { name: 'Quitter le mode accueil' }));
     await page.keyboard.press('Enter');
     const pin = page.getByRole('dialog', { name: 'Quitter le mode accueil' });
     await pin.getByRole('textbox', { name: 'Code' }).waitFor();
