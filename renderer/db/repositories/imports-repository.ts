@@ -3,6 +3,7 @@ import { parisLocalDate } from '../../../shared/domain/paris-time';
 import { searchKeys } from '../../../shared/domain/text-folding';
 import type { ImportMapping, ImportPlan, ImportPreview, ParsedCsv, Resolutions } from '../../../shared/import';
 import type { DeskDatabase } from '../database';
+import type { ImportRunOptions, ImportSession } from '../import-io';
 import type { DeskContext } from '../desk-context';
 import { writeTransaction } from '../write';
 
@@ -20,6 +21,20 @@ export function createImportsRepository(db: DeskDatabase, desk: DeskContext) {
       const existing = (await db.volunteers.toArray()).filter((volunteer) => !volunteer.deleted);
       const today = parisLocalDate(desk.now().toISOString());
       return analyseImport(parsed, mapping, createDuplicateIndex(existing), { today, fixAllCaps: options.fixAllCaps });
+    },
+
+    /**
+     * Read and analyse a file in a Worker (import-io.ts), with progress and cancel; the session keeps the file so
+     * that a change of mapping or a fixed cell is analysed again without sending it back. Writes nothing.
+     */
+    async start(bytes: Uint8Array, options: ImportRunOptions = {}): Promise<ImportSession> {
+      const { startImport } = await import('../import-io');
+      return startImport(db, bytes, options);
+    },
+
+    /** Today in Paris for the desk's clock: the date ages and consents are computed at. */
+    today(): string {
+      return parisLocalDate(desk.now().toISOString());
     },
 
     /** Plans and writes, all or nothing; `beforeCommit` exists for the test that proves a failure changes nothing. */

@@ -1,20 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
   COLUMN_TARGETS,
-  importMessage,
   isImportFileError,
   mappingKey,
   proposeMapping,
-  readCsvFile,
   rejectedRowsCsv,
   encodeCsvForSpreadsheets,
   type ColumnTarget,
   type ImportMapping,
   type ImportPlan,
   type ImportPreview,
-  type ParsedCsv,
   type RowPreview,
   type RowResolution,
 } from '../../../shared/import';
@@ -24,13 +21,14 @@ import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
 import ui from '../../components/ui.module.css';
+import { WorkProgress } from '../../components/work-progress';
+import type { ImportFileSummary, ImportProgress, ImportSession } from '../../db/import-io';
 import { useRepositories } from '../../db/repositories-context';
 import { useDesktop } from '../../lib/desktop-context';
 import { useLanguage } from '../../lib/use-language';
+import { PreviewTable, type Decision } from './preview-table';
 
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
-const SHOWN_ROWS = 300;
-type Decision = 'skip' | 'merge' | 'create' | 'drop_fields' | 'leave_out';
 
 /**
  * Import a sign-up list (product.md, "Import volunteers"): file → mapping (proposed from the headers, remembered per
@@ -42,14 +40,37 @@ export function ImportsPage() {
   const language = useLanguage();
   const { imports } = useRepositories();
   const desktop = useDesktop();
-  const [file, setFile] = useState<{ name: string; parsed: ParsedCsv } | null>(null);
+  const [file, setFile] = useState<{ name: string; parsed: ImportFileSummary } | null>(null);
   const [mapping, setMapping] = useState<ImportMapping | null>(null);
   const [fixAllCaps, setFixAllCaps] = useState(false);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [decisions, setDecisions] = useState<Record<number, Decision>>({});
   const [result, setResult] = useState<ImportPlan | null>(null);
   const [committed, setCommitted] = useState<ImportPreview | null>(null);
-  const [status, setStatus] = useState<{ tone: 'error' | 'success'; message: string } | null>(null);
+  const [status, setStatus] = useState<{ tone: 'error' | 'success' | 'info'; message: string } | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  // Reading and analysis run in a Worker that keeps the file between steps (mapping changes, fixed cells).
+  const session = useRef<ImportSession | null>(null);
+  const closeSession = () => {
+    session.current?.cancel();
+    session.current = null;
+  };
+  useEffect(() => closeSession, []);
+
+  function cancel() {
+    closeSession();
+    setProgress(null);
+    setFile(null);
+    setPreview(null);
+    setStatus({ tone: 'info', message: t('transfers.imports.cancelled') });
+  }
+  /** A failure of the Worker's work: a cancel says so itself; anything else is shown, and nothing was written. */
+  function failed(error: unknown, key: 'imports.refused' | 'imports.failed') {
+    setProgress(null);
+    if (error instanceof Error && error.name === 'ImportCancelled') return;
+    const message = isImportFileError(error) ? error[language] : error instanceof Error ? error.message : String(error);
+    setStatus({ tone: 'error', message: t(key, { message }) });
+  }
 
   async function chooseFile() {
     const opened = await desktop.open({
@@ -59,28 +80,59 @@ export function ImportsPage() {
     if (opened.status !== 'opened') return;
     setPreview(null);
     setResult(null);
+    setFile(null);
+    closeSession();
     try {
-      const parsed = readCsvFile(opened.data);
+      const started = await imports.start(opened.data, { onProgress: setProgress });
+      session.current = started;
+      const parsed = await started.file;
       const key = mappingKey(parsed.header);
+      const remembered = await imports.rememberedMapping(key);
+      if (session.current !== started) return;
       setFile({ name: opened.fileName, parsed });
-      setMapping((await imports.rememberedMapping(key)) ?? proposeMapping(parsed.header));
+      setMapping(remembered ?? proposeMapping(parsed.header));
+      setProgress(null);
       setStatus(null);
     } catch (error) {
       setFile(null);
-      const message = isImportFileError(error)
-        ? error[language]
-        : error instanceof Error
-          ? error.message
-          : String(error);
-      setStatus({ tone: 'error', message: t('imports.refused', { message }) });
+      failed(error, 'imports.refused');
     }
   }
 
   async function analyse() {
-    if (!file || !mapping) return;
+    const running = session.current;
+    if (!file || !mapping || !running) return;
     await imports.rememberMapping(mappingKey(file.parsed.header), mapping);
-    setPreview(await imports.analyse(file.parsed, mapping, { fixAllCaps }));
-    setDecisions({});
+    try {
+      const next = await running.analyse({ mapping, today: imports.today(), fixAllCaps });
+      setPreview(next);
+      setDecisions({});
+      setProgress(null);
+    } catch (error) {
+      failed(error, 'imports.failed');
+    }
+  }
+
+  /** A fixed cell: the file is analysed again (statuses and duplicates may change); decisions are kept. */
+  async function fix(row: RowPreview, column: number, text: string) {
+    const running = session.current;
+    if (!running) return;
+    setStatus({ tone: 'info', message: t('transfers.imports.fix.rechecking') });
+    try {
+      const next = await running.fix(row.index, column, text);
+      setPreview(next);
+      setProgress(null);
+      const fixed = next.rows[row.index];
+      setStatus({
+        tone: 'success',
+        message: t('transfers.imports.fix.fixed', {
+          line: row.line,
+          status: fixed ? t(`imports.status.${fixed.status}`) : '',
+        }),
+      });
+    } catch (error) {
+      failed(error, 'imports.failed');
+    }
   }
 
   async function commit() {
@@ -97,6 +149,7 @@ export function ImportsPage() {
       setResult(plan);
       setPreview(null);
       setCommitted(preview);
+      closeSession();
       setStatus({
         tone: 'success',
         message: t('imports.committed', {
@@ -134,6 +187,18 @@ export function ImportsPage() {
     >
       <p>{t('imports.intro')}</p>
       <Button onPress={() => void chooseFile()}>{t('imports.choose')}</Button>
+      {progress && (
+        <WorkProgress
+          label={t('transfers.imports.progressLabel')}
+          text={
+            progress.phase === 'read'
+              ? t('transfers.imports.reading', { rows: progress.done })
+              : t('transfers.imports.analysing', { done: progress.done, total: progress.total ?? '…' })
+          }
+          fraction={progress.fraction}
+          onCancel={cancel}
+        />
+      )}
       {status && <StatusMessage tone={status.tone}>{status.message}</StatusMessage>}
       {result && result.rejectedRows.length > 0 && (
         <Button variant="secondary" onPress={() => void downloadRejected()}>
@@ -145,7 +210,7 @@ export function ImportsPage() {
           <p>
             {t('imports.file', {
               file: file.name,
-              rows: file.parsed.rows.length,
+              rows: file.parsed.rowCount,
               delimiter: file.parsed.delimiter === '\t' ? 'TAB' : file.parsed.delimiter,
               encoding: file.parsed.encoding,
             })}
@@ -178,93 +243,27 @@ export function ImportsPage() {
         </section>
       )}
       {preview && (
-        <PreviewTable preview={preview} decisions={decisions} onDecide={setDecisions} onCommit={() => void commit()} />
+        <section aria-labelledby="preview-title" className={ui.section}>
+          <h2 id="preview-title">{t('imports.preview')}</h2>
+          <p role="status">
+            {t('imports.counts', {
+              new: preview.counts.new,
+              duplicates: preview.counts.duplicate_existing,
+              inFile: preview.counts.duplicate_in_file,
+              fieldErrors: preview.counts.field_errors,
+              errors: preview.counts.error,
+            })}
+          </p>
+          <PreviewTable
+            preview={preview}
+            decisions={decisions}
+            fixAllCaps={fixAllCaps}
+            onDecide={(row, decision) => setDecisions((current) => ({ ...current, [row.index]: decision }))}
+            onFix={fix}
+          />
+          <Button onPress={() => void commit()}>{t('imports.confirm')}</Button>
+        </section>
       )}
     </Page>
-  );
-}
-
-function PreviewTable({
-  preview,
-  decisions,
-  onDecide,
-  onCommit,
-}: {
-  preview: ImportPreview;
-  decisions: Record<number, Decision>;
-  onDecide: (next: Record<number, Decision>) => void;
-  onCommit: () => void;
-}) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const shown = preview.rows.slice(0, SHOWN_ROWS);
-  const details = (row: RowPreview) =>
-    [
-      ...row.errors.map((issue) => `${issue.text} — ${importMessage(issue.code, language)}`),
-      ...row.warnings.map((issue) => `${issue.text} — ${importMessage(issue.code, language)}`),
-      row.duplicateOf?.kind === 'existing' && row.duplicateOf.matches[0]
-        ? t('imports.duplicateOf', {
-            name: `${row.duplicateOf.matches[0].volunteer.firstName} ${row.duplicateOf.matches[0].volunteer.lastName}`.trim(),
-          })
-        : null,
-    ].filter(Boolean);
-  const optionsFor = (row: RowPreview): Decision[] | null =>
-    row.status === 'duplicate_existing'
-      ? ['skip', 'merge', 'create']
-      : row.status === 'field_errors'
-        ? ['drop_fields', 'leave_out']
-        : null;
-  return (
-    <section aria-labelledby="preview-title" className={ui.section}>
-      <h2 id="preview-title">{t('imports.preview')}</h2>
-      <p role="status">
-        {t('imports.counts', {
-          new: preview.counts.new,
-          duplicates: preview.counts.duplicate_existing,
-          inFile: preview.counts.duplicate_in_file,
-          fieldErrors: preview.counts.field_errors,
-          errors: preview.counts.error,
-        })}
-      </p>
-      {preview.rows.length > SHOWN_ROWS && (
-        <p>{t('imports.shownRows', { shown: SHOWN_ROWS, count: preview.rows.length })}</p>
-      )}
-      <table className={ui.table} aria-label={t('imports.tableLabel')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('imports.columns.line')}</th>
-            <th scope="col">{t('imports.columns.person')}</th>
-            <th scope="col">{t('imports.columns.status')}</th>
-            <th scope="col">{t('imports.columns.details')}</th>
-            <th scope="col">{t('imports.columns.decision')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((row) => {
-            const options = optionsFor(row);
-            return (
-              <tr key={row.index}>
-                <td>{row.line}</td>
-                <th scope="row">{`${row.values.firstName} ${row.values.lastName}`.trim() || '—'}</th>
-                <td>{t(`imports.status.${row.status}`)}</td>
-                <td>{details(row).join(' · ')}</td>
-                <td>
-                  {options && (
-                    <SelectField<Decision>
-                      label={t('imports.decisionFor', { line: row.line })}
-                      hideLabel
-                      value={decisions[row.index] ?? options[0] ?? 'skip'}
-                      onChange={(decision) => onDecide({ ...decisions, [row.index]: decision })}
-                      options={options.map((id) => ({ id, label: t(`imports.decisions.${id}`) }))}
-                    />
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <Button onPress={onCommit}>{t('imports.confirm')}</Button>
-    </section>
   );
 }
