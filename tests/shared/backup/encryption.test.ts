@@ -30,7 +30,8 @@ async function refusal(promise: Promise<unknown>): Promise<BackupError> {
   return error as BackupError;
 }
 
-describe('encrypted backups', () => {
+// Key derivation and hundreds of decryptions: room for a loaded two-core machine (no timing is asserted).
+describe('encrypted backups', { timeout: 30_000 }, () => {
   it('round-trips any bytes, whatever the chunking of the input and of the sealed stream', async () => {
     await fc.assert(
       fc.asyncProperty(
