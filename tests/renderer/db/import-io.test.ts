@@ -62,6 +62,43 @@ describe('the import session (what the Worker runs), over a Dexie store', () => 
     expect(stored).toMatchObject({ firstName: 'Élodie', email: 'elodie.durand@exemple.fr', birthDate: null });
   });
 
+  it('stores the UTF-8 fixture as the README says, field by field, through the session and one transaction', async () => {
+    const { db, repositories } = await setUp();
+    const session = await repositories.imports.start(fixture('inscriptions-tableur-utf8-bom.csv'), { inline: true });
+    const file = await session.file;
+    expect(file).toMatchObject({ encoding: 'utf-8', hadBom: true, fellBackToWindows1252: false, rowCount: 31 });
+    const preview = await session.analyse({
+      mapping: proposeMapping(file.header),
+      today: repositories.imports.today(),
+      fixAllCaps: false,
+    });
+    const plan = await repositories.imports.commit(preview, {}, 'inscriptions-tableur-utf8-bom.csv');
+    expect(plan.summary).toMatchObject({ rows: 31, created: 29, skipped: 2 });
+    const stored = await db.volunteers.toArray();
+    const byEmail = (email: string) => stored.find((volunteer) => volunteer.email === email);
+    // Names as typed (fixing all-caps is off by default).
+    expect(byEmail('sofiane.nguyen@exemple.fr')).toMatchObject({ lastName: 'Nguyễn', firstName: 'Sofiane' });
+    expect(byEmail('aicha.ndiaye@exemple.fr')).toMatchObject({ lastName: "N'DIAYE", firstName: 'Aïcha' });
+    expect(stored.find((volunteer) => volunteer.lastName === 'BŒUF')).toBeDefined();
+    // 75116 kept as text, its arrondissement the 16th.
+    expect(byEmail('maelle.delatour@exemple.fr')).toMatchObject({
+      postcode: '75116',
+      arrondissementInsee: '75116',
+      birthDate: '1962-09-05',
+      phone: '+33612345006',
+    });
+    // The minor born in 2012.
+    expect(byEmail('coelia.oeuvray@exemple.fr')).toMatchObject({ birthDate: '2012-06-15', lastName: 'Œuvray' });
+    // The invalid e-mail and 31/02 not stored, the rest of the row is.
+    expect(
+      stored.find((volunteer) => volunteer.lastName === 'Durand' && volunteer.firstName === 'Élodie'),
+    ).toMatchObject({ email: null, birthDate: null, phone: '+33600000002', postcode: '75011' });
+    // The name starting with "=" stored as typed; the row without a name and the duplicate of row 1 are not stored.
+    expect(byEmail('injection@exemple.fr')?.lastName).toBe('=HYPERLINK("http://exemple.invalid";"clic")');
+    expect(byEmail('sans.nom@exemple.fr')).toBeUndefined();
+    expect(stored.filter((volunteer) => volunteer.email === 'helene.dupont@exemple.fr')).toHaveLength(1);
+  });
+
   it('a fixed e-mail that makes the row a duplicate of an earlier one is seen as such', async () => {
     const { repositories } = await setUp();
     const session = await repositories.imports.start(fixture('inscriptions-formulaire-cp1252.csv'), { inline: true });
