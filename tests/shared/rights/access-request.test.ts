@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Alias, type AuditEntry, type Consent } from '../../../shared/domain/model';
+import {
+  DEFAULT_SETTINGS,
+  type Alias,
+  type AuditEntry,
+  type Consent,
+  type Volunteer,
+} from '../../../shared/domain/model';
 import { generateVolunteerRef } from '../../../shared/domain/volunteer-ref';
 import {
   accessRequestJson,
@@ -12,6 +18,14 @@ import { aMission, anEvent, aShift, aSignUp, aVolunteer } from '../domain/factor
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const base = (id: string) => ({ id, createdAt: '2026-01-01T00:00:00.000Z', clocks: {}, deleted: false });
+
+/** The builder's sources, writable while a test fills them. */
+type Tables = {
+  -readonly [K in keyof Omit<AccessRequestSources, 'volunteer' | 'settings'>]: AccessRequestSources[K][number][];
+} & {
+  settings: AccessRequestSources['settings'];
+  volunteers: Volunteer[];
+};
 
 const personSpec = fc.record({
   shifts: fc.subarray([0, 1]),
@@ -41,7 +55,7 @@ describe('access-request builder', () => {
               aShift({ ...base(uuid(11)), missionId: uuid(1) }),
               aShift({ ...base(uuid(12)), missionId: uuid(2) }),
             ];
-            const sources: Omit<AccessRequestSources, 'volunteer'> & { volunteers: ReturnType<typeof aVolunteer>[] } = {
+            const sources: Tables = {
               volunteers: [],
               aliases: [],
               consents: [],
