@@ -1,6 +1,7 @@
 import { createDuplicateIndex } from '../../../shared/domain/duplicates';
 import { parisLocalDate } from '../../../shared/domain/paris-time';
 import { searchKeys } from '../../../shared/domain/text-folding';
+import { COORDINATION_OPERATOR } from '../../../shared/rights/audit-log';
 import type { ImportMapping, ImportPlan, ImportPreview, ParsedCsv, Resolutions } from '../../../shared/import';
 import type { DeskDatabase } from '../database';
 import type { ImportRunOptions, ImportSession } from '../import-io';
@@ -64,7 +65,7 @@ export function createImportsRepository(db: DeskDatabase, desk: DeskContext) {
             id: desk.newId(),
             at: desk.now().toISOString(),
             deskId: desk.deskId,
-            operator: desk.operator,
+            operator: desk.operator || COORDINATION_OPERATOR,
             fileName,
           }),
         );
