@@ -128,6 +128,8 @@ export async function typeAndPress(page: Page, text: string, key: string): Promi
   await expect.poll(() => search.evaluate((element) => element === document.activeElement)).toBe(true);
   await page.keyboard.type(text);
   await page.getByRole('option').first().waitFor();
+  // The marker the benchmark waits for: the results for exactly this query are on screen, the index's included.
+  await expect.poll(() => page.locator('#desk-results').getAttribute('data-desk-results-for')).toBe(text);
   await page.keyboard.press(key);
 }
 

@@ -34,6 +34,8 @@ describe('the event desk, by keyboard only', () => {
     await expect.poll(() => page.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await expectCountersMatch(page);
+    // The index of all volunteers is built in its Worker after the first paint: eight people.
+    await page.locator('[data-desk-index="ready"][data-desk-index-size="8"]').waitFor();
 
     // Five check-ins from partial, accent-free names; Enter checks in.
     for (const [query, name] of [
@@ -97,6 +99,8 @@ describe('the event desk, by keyboard only', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => counter(page, 'walkIns')).toBe(1);
     await expectCountersMatch(page);
+    // The index follows the walk-in's new volunteer without a reload.
+    await page.locator('[data-desk-index="ready"][data-desk-index-size="9"]').waitFor();
 
     // A no-show (F4).
     await typeAndPress(page, 'noel', 'F4');
