@@ -138,6 +138,12 @@ describe('people’s rights', () => {
     await page.keyboard.type('awa diallo');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'La personne a été effacée.' }).waitFor();
+    // Her page keeps only what the participations need: no identity form, no new sign-up.
+    await page
+      .getByText(/^Personne effacée|La personne a été effacée/)
+      .first()
+      .waitFor();
+    expect(await page.getByLabel('Prénom').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
     const check = async () => {

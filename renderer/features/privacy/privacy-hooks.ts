@@ -10,9 +10,9 @@ export function useExportsContaining(volunteerId: string): ExportLogEntry[] | un
 }
 
 /** The replacement reference of an erased person, `null` when not erased, `undefined` while loading. */
-export function useErasedReference(volunteerId: string): string | null | undefined {
+export function useErasedReference(volunteerId: string | undefined): string | null | undefined {
   const { privacy } = useRepositories();
-  return useLiveQuery(() => privacy.erasedReference(volunteerId), [privacy, volunteerId]);
+  return useLiveQuery(async () => (volunteerId ? privacy.erasedReference(volunteerId) : null), [privacy, volunteerId]);
 }
 
 export function usePendingDuplicates(): DuplicateReview[] | undefined {

@@ -10,7 +10,7 @@ import type { StoredVolunteer } from '../../db/database';
 import { useVolunteer } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import { useDesktop } from '../../lib/desktop-context';
-import { EraseVolunteerSection } from '../privacy';
+import { EraseVolunteerSection, useErasedReference } from '../privacy';
 import { AccessRequestLink } from '../rights';
 import type { NewVolunteer } from '../../db/repositories/volunteers-repository';
 import { ConsentsSection } from './consents-section';
@@ -30,6 +30,8 @@ export function VolunteerPage() {
   const repositories = useRepositories();
   const navigate = useNavigate();
   const volunteer = useVolunteer(isNew ? undefined : volunteerId);
+  // An erased person's record is kept only for their participations: nothing left to edit, no new sign-up.
+  const isErased = typeof useErasedReference(isNew ? undefined : volunteerId) === 'string';
   const [saved, setSaved] = useState(false);
   const [calendarSaved, setCalendarSaved] = useState<string | null>(null);
   const desktop = useDesktop();
@@ -78,18 +80,22 @@ export function VolunteerPage() {
       {saved && <StatusMessage tone="success">{t('volunteers.saved')}</StatusMessage>}
       <div className={styles.profile}>
         <div>
-          <VolunteerForm
-            key={volunteer.id}
-            initial={draftFromVolunteer(volunteer)}
-            today={today}
-            submitLabel={t('common.save')}
-            onSave={async (input) => {
-              await repositories.volunteers.update(volunteer.id, input);
-              setSaved(true);
-            }}
-          />
-          <ConsentsSection volunteerId={volunteer.id} today={today} />
-          <SignUpToShift volunteerId={volunteer.id} volunteerName={name} />
+          {!isErased && (
+            <>
+              <VolunteerForm
+                key={volunteer.id}
+                initial={draftFromVolunteer(volunteer)}
+                today={today}
+                submitLabel={t('common.save')}
+                onSave={async (input) => {
+                  await repositories.volunteers.update(volunteer.id, input);
+                  setSaved(true);
+                }}
+              />
+              <ConsentsSection volunteerId={volunteer.id} today={today} />
+              <SignUpToShift volunteerId={volunteer.id} volunteerName={name} />
+            </>
+          )}
           <HistorySection volunteerId={volunteer.id} />
           <EraseVolunteerSection volunteer={volunteer} />
         </div>
