@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CITY_EXPORT_ENTRIES, TABLE_NAMES, type ExportProfile } from '../../../shared/export';
 import { parisLocalDate } from '../../../shared/domain/paris-time';
+import type { SharedTableName } from '../../../shared/domain/tables';
 import { Button } from '../../components/button';
 import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
@@ -128,7 +129,7 @@ export function ExportsScreen() {
     const counts = { done: value.done, total: value.total ?? '…' };
     if (value.phase === 'zip') return t('transfers.exports.zip', counts);
     return value.table
-      ? t('transfers.exports.readTable', { ...counts, table: value.table })
+      ? t('transfers.exports.readTable', { ...counts, table: t(`transfers.tables.${value.table as SharedTableName}`) })
       : t('transfers.exports.read', counts);
   }
 

@@ -8,6 +8,20 @@ export const transfersEn: Widen<typeof transfersFr> = {
     cancel: 'Cancel',
     percent: '{{percent}}%',
   },
+  /** The store's tables as the export reads them (progress text). */
+  tables: {
+    volunteers: 'volunteers',
+    consents: 'consents',
+    missions: 'missions',
+    shifts: 'shifts',
+    signUps: 'sign-ups',
+    checkinEvents: 'attendance',
+    aliases: 'merged records',
+    reviewItems: 'items to review',
+    auditLog: 'log',
+    exportLog: 'export log',
+    erasures: 'erasures',
+  },
   exports: {
     progressLabel: 'Export progress',
     read: 'Reading the data: {{done}} of {{total}} record(s)',

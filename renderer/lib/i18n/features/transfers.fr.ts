@@ -4,6 +4,20 @@ export const transfersFr = {
     cancel: 'Annuler',
     percent: '{{percent}} %',
   },
+  /** The store's tables as the export reads them (progress text). */
+  tables: {
+    volunteers: 'bénévoles',
+    consents: 'consentements',
+    missions: 'missions',
+    shifts: 'créneaux',
+    signUps: 'inscriptions',
+    checkinEvents: 'présences',
+    aliases: 'fiches fusionnées',
+    reviewItems: 'points à vérifier',
+    auditLog: 'journal',
+    exportLog: 'journal des exports',
+    erasures: 'effacements',
+  },
   exports: {
     progressLabel: 'Avancement de l’export',
     read: 'Lecture des données : {{done}} enregistrement(s) sur {{total}}',
