@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await couch?.stop();
   rmSync(folder, { recursive: true, force: true });
-});
+}, 30_000);
 
 function capture() {
   const out: string[] = [];

@@ -24,7 +24,7 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(async () => {
   await couch?.stop();
-});
+}, 30_000);
 
 async function dexieDesk() {
   const { db, desk } = await createTestDatabase();

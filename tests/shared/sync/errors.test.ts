@@ -17,9 +17,10 @@ beforeAll(async () => {
   couch = await startTestCouch();
 }, 90_000);
 afterAll(async () => {
+  for (const server of extra) server.closeAllConnections();
   await Promise.all(extra.map((server) => new Promise((resolve) => server.close(resolve))));
   await couch?.stop();
-});
+}, 30_000);
 
 async function listen(server: Server): Promise<string> {
   extra.push(server);

@@ -18,7 +18,7 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(async () => {
   await couch?.stop();
-});
+}, 30_000);
 
 function syncDesk(desk: TestDesk, database: string): Promise<SyncSummary> {
   return syncOnce({

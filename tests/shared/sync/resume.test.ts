@@ -18,9 +18,9 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(async () => {
   await couch?.stop();
-});
+}, 30_000);
 
-const BATCH = 50;
+const BATCH = 20;
 
 /** A fetch that kills the server once the n-th matching request has reached it, and loses the answer. */
 function killingFetch(matches: (url: string, init: RequestInit) => boolean, nth: number, log: string[]): FetchLike {

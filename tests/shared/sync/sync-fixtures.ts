@@ -34,11 +34,23 @@ export function stamped<T extends MergeableBase>(record: T, clock: string): T {
   return { ...record, clocks };
 }
 
+const SEEDED_SHIFTS = 12;
+
 export const BASE = encodeHlc({ wallMs: Date.parse(NOW), counter: 0, deskId: 'origin' });
 
 /** The association's data before the desks part: a seeded base plus one shift with one place left. */
 export async function baseData(store: MemoryRecordStore, volunteers = 5): Promise<void> {
-  await seedInto(store, { volunteers, now: NOW, seed: 'sync' });
+  // The seed's people, consents, missions, erasure, alias and logs, but only its first shifts with their sign-ups
+  // and check-ins: every table is present, and a sync round stays quick on a loaded machine.
+  const seeded = createMemoryRecordStore();
+  await seedInto(seeded, { volunteers, now: NOW, seed: 'sync' });
+  const shifts = seeded.all('shifts').slice(0, SEEDED_SHIFTS);
+  const kept = new Set(shifts.map((shift) => shift.id));
+  for (const table of SHARED_TABLE_NAMES) {
+    const records: readonly { shiftId?: string }[] = table === 'shifts' ? shifts : seeded.all(table);
+    const onKeptShift = records.filter((record) => record.shiftId === undefined || kept.has(record.shiftId));
+    await store.writeBatch(table, onKeptShift as never[]);
+  }
   const mission: Mission = stamped(aMission({ id: 'm-sync', createdAt: NOW }), BASE);
   const shift: Shift = stamped(aShift({ id: 's-last', missionId: 'm-sync', capacity: 2, createdAt: NOW }), BASE);
   const people: Volunteer[] = ['p-1', 'p-2', 'p-3', 'p-4'].map((id, index) =>
