@@ -139,11 +139,12 @@ export function BackupsSection() {
   }
 
   async function restore(plain: Blob) {
+    let safety: string | null = null;
     try {
       if (!(await hasRoomFor(plain.size))) {
         return setState({ step: 'done', tone: 'error', message: t('backupTools.diskFull') });
       }
-      const safety = await safetyBackup();
+      safety = await safetyBackup();
       if (safety === null) return;
       setState({ step: 'busy', message: t('backups.restoring') });
       await restoreBackup(repositories, plain);
@@ -153,7 +154,15 @@ export function BackupsSection() {
         message: `${t('backups.restored')} ${t('backupTools.safetySaved', { file: safety })}`,
       });
     } catch (error) {
-      setState({ step: 'done', tone: 'error', message: t('backups.failed', { message: errorText(error) }) });
+      // A restore writes in batches: if it fails midway, the copy taken just before is the way back.
+      const failed = isQuotaError(error)
+        ? t('backupTools.diskFullDuringRestore')
+        : t('backups.failed', { message: errorText(error) });
+      setState({
+        step: 'done',
+        tone: 'error',
+        message: safety ? `${failed} ${t('backupTools.safetySaved', { file: safety })}` : failed,
+      });
     }
   }
 

@@ -41,6 +41,8 @@ export const backupToolsEn: Widen<typeof backupToolsFr> = {
     'No backup has left this computer for more than {{days}} days: save one to a USB key, or choose a synced folder for automatic backups (Settings).',
   browserReminder: 'Your last backup is more than {{days}} days old: save one from Settings.',
   storage: 'Space used by the app’s data: {{used}} of {{quota}} available.',
+  diskFullDuringRestore:
+    'The disk is full: the restore stopped partway. Free some space, then restore the copy of the data saved just before.',
   diskFull:
     'The disk is full: the operation could not complete and nothing was changed. Free some space and try again.',
 };

@@ -38,6 +38,8 @@ export const backupToolsFr = {
     'Aucune sauvegarde n’a quitté cet ordinateur depuis plus de {{days}} jours : enregistrez-en une sur une clé USB, ou choisissez un dossier synchronisé pour les sauvegardes automatiques (Paramètres).',
   browserReminder: 'Votre dernière sauvegarde a plus de {{days}} jours : enregistrez-en une depuis les Paramètres.',
   storage: 'Espace occupé par les données de l’application : {{used}} sur {{quota}} disponibles.',
+  diskFullDuringRestore:
+    'Le disque est plein : la restauration s’est arrêtée en cours de route. Libérez de la place, puis restaurez la copie des données enregistrée juste avant.',
   diskFull:
     'Le disque est plein : l’opération n’a pas pu aboutir et rien n’a été modifié. Libérez de la place puis recommencez.',
 };
