@@ -47,8 +47,8 @@ export async function baseData(store: MemoryRecordStore, volunteers = 5): Promis
   const shifts = seeded.all('shifts').slice(0, SEEDED_SHIFTS);
   const kept = new Set(shifts.map((shift) => shift.id));
   for (const table of SHARED_TABLE_NAMES) {
-    const records: readonly { shiftId?: string }[] = table === 'shifts' ? shifts : seeded.all(table);
-    const onKeptShift = records.filter((record) => record.shiftId === undefined || kept.has(record.shiftId));
+    const records = (table === 'shifts' ? shifts : seeded.all(table)) as readonly { shiftId?: unknown }[];
+    const onKeptShift = records.filter((record) => typeof record.shiftId !== 'string' || kept.has(record.shiftId));
     await store.writeBatch(table, onKeptShift as never[]);
   }
   const mission: Mission = stamped(aMission({ id: 'm-sync', createdAt: NOW }), BASE);
