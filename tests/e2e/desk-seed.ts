@@ -86,6 +86,9 @@ export async function stored(page: Page) {
     type SignUp = { id: string; status: string; attendance: string; deleted: boolean };
     const events = await all<Event>('checkinEvents');
     const signUps = (await all<SignUp>('signUps')).filter((signUp) => !signUp.deleted);
+    // A walk-in is a sign-up made at the desk (audited as such) and still standing.
+    const audit = await all<{ action: string; details: { signUpId?: string } }>('auditLog');
+    const walkedIn = new Set(audit.filter((e) => e.action === 'desk.walk-in').map((e) => e.details.signUpId));
     db.close();
     const live = events.filter((event) => !event.deleted).sort((a, b) => a.at.localeCompare(b.at));
     const open = new Set<string>();
@@ -100,6 +103,7 @@ export async function stored(page: Page) {
       present: signUps.filter((signUp) => signUp.attendance === 'present').length,
       absent: signUps.filter((signUp) => signUp.attendance === 'absent').length,
       onSite: open.size,
+      walkIns: signUps.filter((signUp) => signUp.status === 'signed_up' && walkedIn.has(signUp.id)).length,
     };
   });
 }
@@ -118,9 +122,10 @@ export async function expectCountersMatch(page: Page): Promise<void> {
         (await counter(page, 'present')) === db.present,
         (await counter(page, 'onSite')) === db.onSite,
         (await counter(page, 'expected')) === db.signedUp - db.present - db.absent,
+        (await counter(page, 'walkIns')) === db.walkIns,
       ];
     })
-    .toEqual([true, true, true, true]);
+    .toEqual([true, true, true, true, true]);
 }
 
 export async function typeAndPress(page: Page, text: string, key: string): Promise<void> {
