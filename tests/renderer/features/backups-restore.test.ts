@@ -16,7 +16,8 @@ async function storeWithAline() {
   return { db, desk, repositories, aline };
 }
 
-describe('encrypted backups over the real store', () => {
+// Real Dexie, real snapshots and key derivation: room for a loaded machine (no timing is asserted).
+describe('encrypted backups over the real store', { timeout: 30_000 }, () => {
   it('saves with a passphrase, then shows what the file holds only with the right passphrase', async () => {
     const { repositories } = await storeWithAline();
     const sealed = await repositories.backups.write({ passphrase: PASSPHRASE, encryption: FAST });
