@@ -1,3 +1,4 @@
+import Dexie, { type ObservabilitySet } from 'dexie';
 import type { LocalDate } from '../../../shared/domain/local-date';
 import type { ExportSettings } from '../../../shared/export';
 import { buildReport, type Report } from '../../../shared/reports';
@@ -30,27 +31,54 @@ export class ReportAbortedError extends Error {
  * cut-off, which decides what a late cancellation is, exactly as in the export.
  */
 export function createReportsRepository(db: DeskDatabase, settingsRepository: SettingsRepository) {
+  // Reports of the periods already computed, until the next committed change to this database (in this tab, a Worker
+  // or another tab: Dexie's `storagemutated`), so coming back to the screen or to a period is instant at city scale.
+  const cache = new Map<string, Report>();
+  let generation = 0;
+  const prefix = `idb://${db.name}/`;
+  Dexie.on('storagemutated', (parts: ObservabilitySet) => {
+    if (Object.keys(parts).some((key) => key.startsWith(prefix))) {
+      cache.clear();
+      generation++;
+    }
+  });
+
   return {
     async report(request: ReportRequest): Promise<Report> {
-      const current = await settingsRepository.get();
-      const settings: ExportSettings = {
-        associationName: current.associationName,
-        rna: current.rna,
-        siret: current.siret,
-        cancellationCutoffHours: current.cancellationCutoffHours,
-      };
-      if (request.inline || typeof Worker === 'undefined') {
-        return buildReport(createDexieRecordSource(db), {
-          from: request.from,
-          to: request.to,
-          settings,
-          onProgress: request.onProgress,
-        });
+      const key = `${request.from}/${request.to}`;
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const started = generation;
+      const report = await computeReport(request);
+      if (generation === started) {
+        if (cache.size >= CACHED_REPORTS) cache.delete(cache.keys().next().value as string);
+        cache.set(key, report);
       }
-      return inWorker({ type: 'report', databaseName: db.name, from: request.from, to: request.to, settings }, request);
+      return report;
     },
   };
+
+  async function computeReport(request: ReportRequest): Promise<Report> {
+    const current = await settingsRepository.get();
+    const settings: ExportSettings = {
+      associationName: current.associationName,
+      rna: current.rna,
+      siret: current.siret,
+      cancellationCutoffHours: current.cancellationCutoffHours,
+    };
+    if (request.inline || typeof Worker === 'undefined') {
+      return buildReport(createDexieRecordSource(db), {
+        from: request.from,
+        to: request.to,
+        settings,
+        onProgress: request.onProgress,
+      });
+    }
+    return inWorker({ type: 'report', databaseName: db.name, from: request.from, to: request.to, settings }, request);
+  }
 }
+
+const CACHED_REPORTS = 8;
 
 export type ReportsRepository = ReturnType<typeof createReportsRepository>;
 
