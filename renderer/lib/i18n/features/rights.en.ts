@@ -69,9 +69,7 @@ export const rightsEn: Widen<typeof rightsFr> = {
       kind: 'Kind',
       time: 'Time',
       operator: 'By',
-      desk: 'Desk',
       file: 'File',
-      profile: 'Format',
       mode: 'Mode',
       period: 'Period',
       action: 'Action',
@@ -124,7 +122,6 @@ export const rightsEn: Widen<typeof rightsFr> = {
     listLabel: 'Actions, latest first',
     exportCsv: 'Export as CSV',
     exported: 'File saved: {{file}}.',
-    person: 'Person',
     csvHeaders: {
       at: 'Date and time (UTC)',
       desk: 'Desk',

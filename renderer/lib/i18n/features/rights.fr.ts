@@ -66,9 +66,7 @@ export const rightsFr = {
       kind: 'Type',
       time: 'Heure',
       operator: 'Par',
-      desk: 'Poste',
       file: 'Fichier',
-      profile: 'Format',
       mode: 'Mode',
       period: 'Période',
       action: 'Action',
@@ -121,7 +119,6 @@ export const rightsFr = {
     listLabel: 'Actions, la plus récente en premier',
     exportCsv: 'Exporter en CSV',
     exported: 'Fichier enregistré : {{file}}.',
-    person: 'Personne',
     csvHeaders: {
       at: 'Date et heure (UTC)',
       desk: 'Poste',
