@@ -107,12 +107,19 @@ export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) 
       return findDuplicateCandidates(person, found.values());
     },
 
+    /**
+     * Live volunteers without reading them all (issue #12: it was a scan of 50,000 records on every change): the
+     * store's own count, minus the tombstones. A volunteer is only ever deleted by being merged into another
+     * (shared/merge/merge-people.ts), which always leaves an alias from it, so the tombstones are among the aliases'
+     * sources — a small table. A tombstone without an alias (none is made today) would be counted as live.
+     */
     async count(): Promise<number> {
-      let count = 0;
-      await db.volunteers.each((volunteer) => {
-        if (!volunteer.deleted) count++;
+      return db.transaction('r', db.volunteers, db.aliases, async () => {
+        const [total, aliases] = await Promise.all([db.volunteers.count(), db.aliases.toArray()]);
+        const sources = [...new Set(aliases.map((alias) => alias.fromVolunteerId))];
+        const tombstones = (await db.volunteers.bulkGet(sources)).filter((volunteer) => volunteer?.deleted).length;
+        return total - tombstones;
       });
-      return count;
     },
 
     /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createVolunteersRepository } from '../../../renderer/db/repositories/volunteers-repository';
+import { searchKeys } from '../../../shared/domain/text-folding';
 import { isValidVolunteerRef } from '../../../shared/domain/volunteer-ref';
+import { mergePeople } from '../../../shared/merge';
 import { compareHlc } from '../../../shared/records/hlc';
 import { createTestDatabase, newVolunteer } from './test-database';
 
@@ -72,6 +74,20 @@ describe('volunteers repository', () => {
     expect(compareHlc(updated.clocks.arrondissementInsee!, helene.clocks.arrondissementInsee!)).toBeGreaterThan(0);
     expect(await volunteers.search('lefevre', 5)).toHaveLength(1);
     expect(await volunteers.count()).toBe(3);
+  });
+
+  it('counts live volunteers without reading them all: a person merged into another is not counted', async () => {
+    const { db, desk, volunteers, helene, jean } = await setUp();
+    const stored = (await db.volunteers.toArray()).map(({ searchKeys: _keys, ...volunteer }) => volunteer);
+    const { dataset } = mergePeople({ volunteers: stored }, helene.id, jean.id, desk.clock.next());
+    await db.transaction('rw', db.volunteers, db.aliases, async () => {
+      await db.volunteers.bulkPut(
+        dataset.volunteers.map((volunteer) => ({ ...volunteer, searchKeys: searchKeys(volunteer) })),
+      );
+      await db.aliases.bulkPut([...dataset.aliases]);
+    });
+    expect(await db.volunteers.count()).toBe(3); // the merged one stays, as a tombstone
+    expect(await volunteers.count()).toBe(2);
   });
 
   it('refuses an invalid record and writes nothing', async () => {
