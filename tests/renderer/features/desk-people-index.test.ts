@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../../renderer/db/repositories-context';
 import type { DeskPerson } from '../../../renderer/db/repositories/desk-repository';
+import { changedVolunteers } from '../../../renderer/features/desk/people-indexer';
 import { startPeopleSearch, type PeopleSearch } from '../../../renderer/features/desk/people-search';
 import { buildPeopleIndex, removePerson, upsertPerson } from '../../../renderer/features/desk/search-index';
 import { createTestDatabase, newVolunteer } from '../db/test-database';
@@ -99,5 +100,19 @@ describe('the desk’s people index, kept current', () => {
     } finally {
       search.close();
     }
+  });
+
+  it('reads which volunteers a change touched: their ids, "re-read all" for a range or everything, nothing otherwise', () => {
+    const part = 'idb://desk/volunteers/';
+    const key = (k: string, l?: object, r?: object) => ({ d: 1, from: k, to: k, l, r });
+    expect(changedVolunteers({ [part]: key('b', key('a'), key('c')) } as never, 'desk')?.sort()).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(changedVolunteers({ [part]: { d: 1, from: 'a', to: 'z' } } as never, 'desk')).toBeNull();
+    expect(changedVolunteers({ all: { d: 1, from: '', to: '' } } as never, 'desk')).toBeNull();
+    expect(changedVolunteers({ 'idb://desk/signUps/': key('a') } as never, 'desk')).toBeUndefined();
+    expect(changedVolunteers({ [part]: { d: 0 } } as never, 'desk')).toBeUndefined();
   });
 });
