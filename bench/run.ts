@@ -47,7 +47,7 @@ interface Measurement {
   name: string;
   figure: number;
   baseline: number;
-  ratio: number;
+  ratio: number | null;
   unit: Unit;
   runs: number;
   scale: string;
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     const measurement = entry(name, pair, baselineName, unit);
     measurements.push(measurement);
     log(
-      `  ${name}: ${measurement.figure} ${unit} (baseline ${measurement.baseline} ${unit}, ×${measurement.ratio})` +
+      `  ${name}: ${measurement.figure} ${unit} (baseline ${measurement.baseline} ${unit}, ×${measurement.ratio ?? '—'})` +
         (pair.detail ? ` — ${pair.detail}` : ''),
     );
   };
@@ -373,7 +373,8 @@ function entry(name: string, pair: Pair, baselineName: string, unit: Unit): Meas
     name,
     figure: round(pair.figure),
     baseline: round(pair.baseline),
-    ratio: pair.baseline > 0 ? Math.round((pair.figure / pair.baseline) * 100) / 100 : Number.POSITIVE_INFINITY,
+    // Both zero (no frame over budget on either side): as good as the baseline. A zero baseline alone has no ratio.
+    ratio: pair.baseline > 0 ? Math.round((pair.figure / pair.baseline) * 100) / 100 : pair.figure === 0 ? 1 : null,
     unit,
     runs: pair.runs,
     scale,
@@ -468,7 +469,7 @@ function printTable(measurements: Measurement[], skipped: string[]): void {
     m.name,
     `${m.figure} ${m.unit}`,
     `${m.baseline} ${m.unit}`,
-    `×${m.ratio}`,
+    m.ratio === null ? '—' : `×${m.ratio}`,
     m.baselineName,
   ]);
   const widths = header.map((title, column) =>
