@@ -28,7 +28,7 @@ describe('importing a sign-up list through the screen', () => {
     await (await chooser).setFiles(FIXTURE);
     expect((await worker).url()).toMatch(/import-worker[^/]*\.js/);
     await page.getByText('il a été lu en Windows-1252').waitFor();
-    expect(await page.getByText(/31 ligne\(s\), séparateur « ; »/).count()).toBe(1);
+    expect(await page.getByText(/31 ligne\(s\), séparateur «\s;\s»/).count()).toBe(1);
     // The mapping is proposed from the French headers.
     await expect.poll(() => page.getByRole('button', { name: /Colonne « Prénom »/ }).textContent()).toContain('Prénom');
     expect(await axeViolations(page)).toEqual([]);

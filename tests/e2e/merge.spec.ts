@@ -77,7 +77,7 @@ describe('two desks, one truth', () => {
     const merge = a.page.waitForEvent('filechooser');
     await a.page.getByRole('button', { name: 'Choisir la sauvegarde d’un autre poste…' }).click();
     await (await merge).setFiles(fromB);
-    await a.page.getByText(/Après la fusion : 2 bénévoles/).waitFor();
+    await a.page.getByText(/Après la fusion\s: 2 bénévoles/).waitFor();
     await a.page.getByText('1 fiche(s) modifiée(s) des deux côtés, réconciliée(s) champ par champ.').waitFor();
     expect(await axeViolations(a.page)).toEqual([]);
     await a.page.getByRole('button', { name: 'Fusionner', exact: true }).click();

@@ -2,20 +2,20 @@
 export const privacyFr = {
   title: 'Données personnelles',
   intro:
-    'Les droits des bénévoles sur leurs données : effacer une personne (depuis sa fiche), appliquer la durée de conservation, vérifier les doublons possibles.',
+    'Les droits des bénévoles sur leurs données : effacer une personne (depuis sa fiche), appliquer la durée de conservation, vérifier les doublons possibles.',
   erase: {
     sectionTitle: 'Effacement',
     open: 'Effacer cette personne…',
     title: 'Effacer {{name}}',
-    what: 'L’effacement est définitif. Ce qui va se passer :',
+    what: 'L’effacement est définitif. Ce qui va se passer :',
     steps: {
       identity:
-        'Nom, prénom, e-mail, téléphone, adresse, date de naissance, responsable légal, compétences, notes : supprimés partout, y compris dans le journal des actions.',
+        'Nom, prénom, e-mail, téléphone, adresse, date de naissance, responsable légal, compétences, notes : supprimés partout, y compris dans le journal des actions.',
       consents: 'Les consentements enregistrés sont retirés.',
       participations:
-        'Les participations et les heures restent, sous une nouvelle référence tirée au hasard : les chiffres de la mission ne changent pas.',
+        'Les participations et les heures restent, sous une nouvelle référence tirée au hasard : les chiffres de la mission ne changent pas.',
       register:
-        'La personne est inscrite au registre des effacements : aucune sauvegarde restaurée ni fusion avec un autre poste ne la fera revenir.',
+        'La personne est inscrite au registre des effacements : aucune sauvegarde restaurée ni fusion avec un autre poste ne la fera revenir.',
     },
     exportsTitle: 'Exports où figurait cette personne',
     exportsIntro:
@@ -23,11 +23,11 @@ export const privacyFr = {
     noExports: 'Aucun export précédent ne contenait cette personne.',
     columns: { date: 'Date', profile: 'Profil', mode: 'Mode', file: 'Fichier', recipient: 'Motif ou destinataire' },
     modes: { pseudonymous: 'pseudonymisé', named: 'nominatif', none: '—' },
-    confirmLabel: 'Pour confirmer, tapez le nom de la personne : {{name}}',
-    confirmMismatch: 'Le nom tapé ne correspond pas. Tapez exactement : {{name}}',
+    confirmLabel: 'Pour confirmer, tapez le nom de la personne : {{name}}',
+    confirmMismatch: 'Le nom tapé ne correspond pas. Tapez exactement : {{name}}',
     submit: 'Effacer définitivement',
     done: 'La personne a été effacée. Ses participations restent sous la référence {{ref}}.',
-    failed: 'L’effacement a échoué et rien n’a été modifié : {{message}}',
+    failed: 'L’effacement a échoué et rien n’a été modifié : {{message}}',
     alreadyErased: 'Cette personne a déjà été effacée.',
     erasedNotice: 'Personne effacée. Ses participations restent sous la référence {{ref}}.',
   },
@@ -35,7 +35,7 @@ export const privacyFr = {
     title: 'Durée de conservation',
     settingsTitle: 'Durée de conservation des données',
     settingsIntro:
-      'Les données ne sont gardées que le temps nécessaire. Rien n’est fait sans votre accord : l’écran « Données personnelles » montre d’abord la liste.',
+      'Les données ne sont gardées que le temps nécessaire. Rien n’est fait sans votre accord : l’écran « Données personnelles » montre d’abord la liste.',
     anonymise: 'Anonymiser les bénévoles sans participation depuis',
     months: 'Nombre de mois sans participation',
     monthsHelp:
@@ -48,12 +48,12 @@ export const privacyFr = {
     save: 'Enregistrer la durée de conservation',
     saved: 'Durée de conservation enregistrée.',
     policy:
-      'Règle actuelle : anonymiser après {{months}} mois sans participation ({{anonymise}}) ; autorisations parentales supprimées après la dernière mission ({{purge}}).',
+      'Règle actuelle : anonymiser après {{months}} mois sans participation ({{anonymise}}) ; autorisations parentales supprimées après la dernière mission ({{purge}}).',
     on: 'activé',
     off: 'désactivé',
     changeInSettings: 'Modifier dans Paramètres',
     review: 'Voir ce que la règle ferait aujourd’hui',
-    nothing: 'Rien à faire aujourd’hui : aucune donnée n’a dépassé la durée de conservation.',
+    nothing: 'Rien à faire aujourd’hui : aucune donnée n’a dépassé la durée de conservation.',
     planIntro: 'Voici exactement ce qui sera fait. Rien n’est encore modifié.',
     columns: { person: 'Personne', ref: 'Référence', action: 'Action', why: 'Pourquoi' },
     actions: {
@@ -67,8 +67,8 @@ export const privacyFr = {
     },
     apply_one: 'Appliquer cette action',
     apply_other: 'Appliquer ces {{count}} actions',
-    applied: 'Fait : {{anonymised}} personne(s) anonymisée(s), {{purged}} autorisation(s) parentale(s) supprimée(s).',
-    failed: 'L’application a échoué et rien n’a été modifié : {{message}}',
+    applied: 'Fait : {{anonymised}} personne(s) anonymisée(s), {{purged}} autorisation(s) parentale(s) supprimée(s).',
+    failed: 'L’application a échoué et rien n’a été modifié : {{message}}',
   },
   duplicates: {
     title: 'Doublons possibles',
@@ -83,7 +83,7 @@ export const privacyFr = {
       same_phone: 'même téléphone',
       same_name_and_birth_date: 'même nom et même date de naissance',
     },
-    pairTitle: 'Même personne ? ({{rules}})',
+    pairTitle: 'Même personne ? ({{rules}})',
     record: 'Fiche {{n}}',
     fields: {
       name: 'Nom',
@@ -96,10 +96,10 @@ export const privacyFr = {
       signUps: 'Inscriptions',
     },
     empty: '—',
-    merge: 'Même personne : fusionner',
+    merge: 'Même personne : fusionner',
     dismiss: 'Personnes différentes',
-    merged: 'Fiches fusionnées : la référence {{ref}} est conservée.',
-    dismissed: 'C’est noté : cette paire ne sera plus proposée.',
-    failed: 'L’opération a échoué et rien n’a été modifié : {{message}}',
+    merged: 'Fiches fusionnées : la référence {{ref}} est conservée.',
+    dismissed: 'C’est noté : cette paire ne sera plus proposée.',
+    failed: 'L’opération a échoué et rien n’a été modifié : {{message}}',
   },
 };

@@ -5,7 +5,7 @@
 export const reportsFr = {
   title: 'Bilans',
   intro:
-    'Les chiffres de l’export Ville de Paris, calculés de la même façon, sans masquer les petits effectifs : ils restent dans l’association.',
+    'Les chiffres de l’export Ville de Paris, calculés de la même façon, sans masquer les petits effectifs : ils restent dans l’association.',
   period: {
     label: 'Période',
     presets: {
@@ -16,12 +16,12 @@ export const reportsFr = {
     },
     from: 'Du',
     to: 'Au',
-    invalid: 'La période commence après sa fin, ou une date manque : corrigez les dates.',
+    invalid: 'La période commence après sa fin, ou une date manque : corrigez les dates.',
     shown: 'Du {{from}} au {{to}}',
   },
   loading: 'Calcul des chiffres… {{records}} enregistrements lus.',
-  error: 'Les chiffres n’ont pas pu être calculés : {{message}}',
-  empty: 'Aucun créneau sur cette période : choisissez-en une autre.',
+  error: 'Les chiffres n’ont pas pu être calculés : {{message}}',
+  empty: 'Aucun créneau sur cette période : choisissez-en une autre.',
   totals: {
     title: 'En bref',
     hours: 'Heures de bénévolat',
@@ -52,20 +52,20 @@ export const reportsFr = {
     loading: 'Chargement du graphique…',
     hoursByMonth: {
       title: 'Heures de bénévolat par mois',
-      summary: '{{total}} h de bénévolat du {{from}} au {{to}}. Mois le plus actif : {{best}}, {{bestHours}} h.',
+      summary: '{{total}} h de bénévolat du {{from}} au {{to}}. Mois le plus actif : {{best}}, {{bestHours}} h.',
     },
     attendanceByMonth: {
       title: 'Présences et bénévoles par mois',
       summary:
-        '{{presences}} présences de {{volunteers}} bénévoles distinct·es, dont {{newcomers}} venu·es pour la première fois. Taux d’absence : {{rate}}.',
+        '{{presences}} présences de {{volunteers}} bénévoles distinct·es, dont {{newcomers}} venu·es pour la première fois. Taux d’absence : {{rate}}.',
     },
     hoursByCategory: {
       title: 'Heures par catégorie',
-      summary: '{{count}} catégorie(s). En tête : {{best}}, {{bestHours}} h, soit {{share}} des heures.',
+      summary: '{{count}} catégorie(s). En tête : {{best}}, {{bestHours}} h, soit {{share}} des heures.',
     },
     hoursByArrondissement: {
       title: 'Heures par arrondissement',
-      summary: '{{count}} lieu(x). En tête : {{best}}, {{bestHours}} h, soit {{share}} des heures.',
+      summary: '{{count}} lieu(x). En tête : {{best}}, {{bestHours}} h, soit {{share}} des heures.',
     },
     noHours: 'Aucune heure de bénévolat sur la période.',
   },
