@@ -10,6 +10,7 @@ import { createMergeRepository } from './repositories/merge-repository';
 import { createReportsRepository } from './repositories/reports-repository';
 import { createDeskRepository } from './repositories/desk-repository';
 import { createConsentsRepository } from './repositories/consents-repository';
+import { createContactRepository } from './repositories/contact-repository';
 import { createHistoryRepository } from './repositories/history-repository';
 import { createMissionsRepository } from './repositories/missions-repository';
 import { createPrivacyRepository } from './repositories/privacy-repository';
@@ -40,6 +41,7 @@ export function createRepositories(db: DeskDatabase, desk: DeskContext) {
     shifts: createShiftsRepository(db, desk, audit),
     checkins: createDeskRepository(db, desk, audit, settings),
     privacy: createPrivacyRepository(db, desk, audit, settings),
+    contact: createContactRepository(db, audit),
     accessRequests: createAccessRequestRepository(db, desk, audit, settings),
     /** Fills the store with the same synthetic data as `desk seed` (a small scale), for a first look. */
     // The seed generator is fetched only when asked for (issue #12: nothing on start-up that can wait).

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema, isoInstantSchema, mergeableBaseSchema, uuidSchema } from '../records/record';
 import { IMPACT_FIGURES, MISSION_CATEGORIES } from './categories';
 import { isValidVolunteerRef } from './volunteer-ref';
+import { messageTemplateSchema } from '../messaging/templates';
 
 /**
  * The domain's records and their zod schemas: one source of truth for the store (renderer/db), snapshots, imports,
@@ -265,6 +266,10 @@ export const settingsSchema = z.object({
   coordinatorPinSalt: z.string().max(100).nullable(),
   /** The desk locks itself after this many minutes without use (product.md, "Event desk"). */
   deskIdleLockMinutes: z.number().int().min(1).max(240),
+  /** Message templates (issue #15); absent until first edited, the defaults of shared/messaging apply. */
+  messageTemplates: z.array(messageTemplateSchema).max(100).optional(),
+  /** Reminders list the shifts starting within this many hours (issue #15); 48 when absent. */
+  reminderWindowHours: z.number().int().min(1).max(336).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,0 +1,169 @@
+import type { Consent, Mission, Shift, SignUp } from '../../../shared/domain/model';
+import { toEpochMs } from '../../../shared/domain/paris-time';
+import type { DeskDatabase } from '../database';
+import type { AuditRepository } from './audit-repository';
+import { currentConsents } from './consents-repository';
+
+/**
+ * Who to reach (issue #15): the people of a shift, a mission or a chosen list, with what the messaging module needs —
+ * address, phone, current newsletter and SMS consents. Bulk preparations and reminder marks are audit entries: the
+ * log is append-only and merged by union, so a reminder marked at one desk is seen at every desk after a merge,
+ * without a new table.
+ */
+
+export const CONTACT_PREPARED_ACTION = 'contact.prepare';
+export const REMINDER_MARKED_ACTION = 'contact.reminded';
+
+export interface ContactPerson {
+  readonly volunteerId: string;
+  readonly ref: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly newsletterConsent: boolean;
+  readonly smsConsent: boolean;
+  /** The sign-up the message is about, when the list is a shift's. */
+  readonly signUp?: SignUp;
+}
+
+export interface ReminderRow {
+  readonly person: ContactPerson;
+  readonly signUp: SignUp;
+  readonly shift: Shift;
+  readonly mission: Mission | undefined;
+  /** The latest reminder mark: when, by whom, at which desk. */
+  readonly reminded: { at: string; operator: string; deskId: string } | null;
+}
+
+/** Sign-ups that count as "coming": on the list, promoted ones still to confirm included; not the waiting list. */
+const isComing = (signUp: SignUp) => !signUp.deleted && signUp.status === 'signed_up';
+
+export function createContactRepository(db: DeskDatabase, audit: AuditRepository) {
+  async function people(volunteerIds: readonly string[]): Promise<Map<string, ContactPerson>> {
+    const ids = [...new Set(volunteerIds)];
+    const [volunteers, consents] = await Promise.all([
+      db.volunteers.bulkGet(ids),
+      db.consents.where('volunteerId').anyOf(ids).toArray(),
+    ]);
+    const byVolunteer = new Map<string, Consent[]>();
+    for (const consent of consents)
+      byVolunteer.set(consent.volunteerId, [...(byVolunteer.get(consent.volunteerId) ?? []), consent]);
+    const result = new Map<string, ContactPerson>();
+    for (const volunteer of volunteers) {
+      if (!volunteer || volunteer.deleted) continue;
+      const current = currentConsents(byVolunteer.get(volunteer.id) ?? []);
+      result.set(volunteer.id, {
+        volunteerId: volunteer.id,
+        ref: volunteer.ref,
+        firstName: volunteer.firstName,
+        lastName: volunteer.lastName,
+        email: volunteer.email,
+        phone: volunteer.phone,
+        newsletterConsent: current.newsletter?.given === true,
+        smsConsent: current.sms?.given === true,
+      });
+    }
+    return result;
+  }
+
+  async function remindedMarks(signUpIds: readonly string[]) {
+    const entries = await db.auditLog.where('subjectId').anyOf(signUpIds).toArray();
+    const marks = new Map<string, { at: string; operator: string; deskId: string }>();
+    for (const entry of entries) {
+      if (entry.action !== REMINDER_MARKED_ACTION || entry.subjectId === null) continue;
+      const previous = marks.get(entry.subjectId);
+      if (!previous || entry.at > previous.at) {
+        marks.set(entry.subjectId, { at: entry.at, operator: entry.operator, deskId: entry.deskId });
+      }
+    }
+    return marks;
+  }
+
+  return {
+    /** The people coming to a shift (waiting list left out), each with their sign-up. */
+    async forShift(shiftId: string): Promise<ContactPerson[]> {
+      const signUps = (await db.signUps.where('shiftId').equals(shiftId).toArray()).filter(isComing);
+      const found = await people(signUps.map((signUp) => signUp.volunteerId));
+      return signUps.flatMap((signUp) => {
+        const person = found.get(signUp.volunteerId);
+        return person ? [{ ...person, signUp }] : [];
+      });
+    },
+    /** The people coming to any shift of a mission, once each. */
+    async forMission(missionId: string): Promise<ContactPerson[]> {
+      const shiftIds = (await db.shifts.where('missionId').equals(missionId).toArray())
+        .filter((shift) => !shift.deleted)
+        .map((shift) => shift.id);
+      const signUps = (await db.signUps.where('shiftId').anyOf(shiftIds).toArray()).filter(isComing);
+      return [...(await people(signUps.map((signUp) => signUp.volunteerId))).values()];
+    },
+    async forVolunteers(volunteerIds: readonly string[]): Promise<ContactPerson[]> {
+      return [...(await people(volunteerIds)).values()];
+    },
+    /**
+     * Sign-ups of shifts starting within `windowHours` from `now` that are not yet reminded or still to confirm,
+     * soonest first; the promoted ones still to confirm first within a shift, since they are the likeliest to miss.
+     */
+    async remindersDue(now: Date, windowHours: number): Promise<ReminderRow[]> {
+      const from = now.toISOString();
+      const to = new Date(now.getTime() + windowHours * 3_600_000).toISOString();
+      const shifts = (await db.shifts.where('start').between(from, to, true, true).toArray()).filter((s) => !s.deleted);
+      const signUps = (
+        await db.signUps
+          .where('shiftId')
+          .anyOf(shifts.map((shift) => shift.id))
+          .toArray()
+      ).filter(isComing);
+      const [found, marks, missions] = await Promise.all([
+        people(signUps.map((signUp) => signUp.volunteerId)),
+        remindedMarks(signUps.map((signUp) => signUp.id)),
+        db.missions.bulkGet([...new Set(shifts.map((shift) => shift.missionId))]),
+      ]);
+      const shiftById = new Map(shifts.map((shift) => [shift.id, shift]));
+      const missionById = new Map(missions.flatMap((mission) => (mission ? [[mission.id, mission] as const] : [])));
+      const rows: ReminderRow[] = [];
+      for (const signUp of signUps) {
+        const person = found.get(signUp.volunteerId);
+        const shift = shiftById.get(signUp.shiftId);
+        if (!person || !shift) continue;
+        const mission = missionById.get(shift.missionId);
+        if (mission?.status === 'cancelled' || mission?.status === 'postponed') continue;
+        const reminded = marks.get(signUp.id) ?? null;
+        if (reminded !== null && !signUp.toConfirm) continue;
+        rows.push({ person: { ...person, signUp }, signUp, shift, mission, reminded });
+      }
+      return rows.sort(
+        (a, b) =>
+          toEpochMs(a.shift.start) - toEpochMs(b.shift.start) ||
+          a.shift.id.localeCompare(b.shift.id) ||
+          Number(b.signUp.toConfirm) - Number(a.signUp.toConfirm) ||
+          a.person.lastName.localeCompare(b.person.lastName, 'fr'),
+      );
+    },
+    /** Mark sign-ups as reminded: one audit entry each (date, operator and desk come with the entry). */
+    markReminded(signUps: readonly Pick<SignUp, 'id' | 'shiftId' | 'volunteerId'>[], channel: 'email' | 'sms') {
+      return db.transaction('rw', db.auditLog, async () => {
+        for (const signUp of signUps) {
+          await audit.append(REMINDER_MARKED_ACTION, signUp.id, {
+            shiftId: signUp.shiftId,
+            volunteerId: signUp.volunteerId,
+            channel,
+          });
+        }
+      });
+    },
+    /** A bulk preparation (addresses copied, mail batches, SMS CSV): how many people, which list, which template. */
+    recordPreparation(details: {
+      list: string;
+      listId: string | null;
+      kind: string;
+      count: number;
+      template?: string;
+    }) {
+      return db.transaction('rw', db.auditLog, () => audit.append(CONTACT_PREPARED_ACTION, null, details));
+    },
+  };
+}
+
+export type ContactRepository = ReturnType<typeof createContactRepository>;
