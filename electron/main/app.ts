@@ -16,6 +16,7 @@ import {
 import { DEVELOPMENT_CSP, PRODUCTION_CSP } from '../../shared/security/csp';
 import { APP_ENTRY_URL, parseUrl } from './app-origin';
 import { createBackupService } from './backups';
+import { createSyncService } from './sync';
 import { type FileDialogs } from './file-dialogs';
 import { createIpcHandlers } from './handlers';
 import { registerIpcHandlers, type SenderPolicy } from './ipc';
@@ -35,6 +36,7 @@ export interface DesktopAppPaths {
 
 export const WINDOW_STATE_FILE = 'window-state.json';
 export const BACKUP_STATE_FILE = 'backups.json';
+export const SYNC_STATE_FILE = 'sync.json';
 
 /**
  * The main process: one instance, one window, the renderer from app://bundle/, every guard installed before the first
@@ -156,6 +158,16 @@ export function startDesktopApp(paths: DesktopAppPaths): void {
             protect: (text) => safeStorage.encryptString(text),
             reveal: (data) => safeStorage.decryptString(data),
           },
+        }),
+        sync: createSyncService({
+          stateFile: path.join(app.getPath('userData'), SYNC_STATE_FILE),
+          secrets: {
+            isAvailable: () => safeStorage.isEncryptionAvailable(),
+            protect: (text) => safeStorage.encryptString(text),
+            reveal: (data) => safeStorage.decryptString(data),
+          },
+          // Linux without a keyring: safeStorage falls back to a key written in clear; the settings warn about it.
+          keyringSecure: () => process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text',
         }),
         appInfo: () => ({
           name: app.getName(),

@@ -4,6 +4,7 @@ import { openExternalIfAllowed } from './external-url';
 import { openFile, saveFile, type FileServiceDeps } from './files';
 import { type IpcHandlers } from './ipc';
 import { savePageAsPdf } from './print';
+import { type SyncService } from './sync';
 
 export interface HandlerDeps extends FileServiceDeps {
   readonly appInfo: () => IpcOutput<'app:get-info'>;
@@ -12,6 +13,8 @@ export interface HandlerDeps extends FileServiceDeps {
   readonly setLanguage: (language: 'fr' | 'en') => void;
   /** Automatic rotating backups (electron/main/backups.ts). */
   readonly backups: BackupService;
+  /** CouchDB sync's requests, limited to the configured origin (electron/main/sync.ts). */
+  readonly sync: SyncService;
 }
 
 /** One handler per channel of the contract; `registerIpcHandlers` wraps each of them with the checks. */
@@ -30,5 +33,8 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     'backup:write-automatic': (input) => deps.backups.writeAutomatic(input),
     'backup:choose-folder': (input) => deps.backups.chooseFolder(input),
     'backup:set-passphrase': (input) => deps.backups.setPassphrase(input),
+    'sync:get-target': () => deps.sync.getTarget(),
+    'sync:set-target': (input) => deps.sync.setTarget(input),
+    'sync:send-request': (input) => deps.sync.sendRequest(input),
   };
 }

@@ -22,6 +22,9 @@ const desktop = {
   writeAutomatic: (input) => invoke('backup:write-automatic', input),
   chooseFolder: (input) => invoke('backup:choose-folder', input),
   setPassphrase: (input) => invoke('backup:set-passphrase', input),
+  getTarget: () => invoke('sync:get-target'),
+  setTarget: (input) => invoke('sync:set-target', input),
+  sendRequest: (input) => invoke('sync:send-request', input),
 } satisfies DesktopBridge;
 
 contextBridge.exposeInMainWorld('desktop', desktop);

@@ -7,6 +7,8 @@ import { DeskOnlyGate } from '../features/desk/desk-only-gate';
 // The backup watch alone (automatic backups, the weekly reminder), light: the backup screens load with Settings.
 import { BackupWatch } from '../features/backups/backup-watch';
 import { useDeskOnly } from '../features/desk/desk-hooks';
+// The sync status line alone (light); the sync settings load with Settings.
+import { SyncStatusLine } from '../features/sync/sync-status-line';
 import { ROUTES } from './routes';
 import styles from './shell.module.css';
 
@@ -28,6 +30,7 @@ export function Shell() {
           <span className={styles.brandName}>{t('app.name')}</span>
           <span className={styles.tagline}>{t('app.tagline')}</span>
         </p>
+        <SyncStatusLine />
       </header>
       {!deskOnly && (
         <nav aria-label={t('app.mainNavigation')} className={styles.nav}>

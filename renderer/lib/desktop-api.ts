@@ -93,6 +93,17 @@ export function createBrowserFallback(win: Window): DesktopApi {
     async setPassphrase(): Promise<IpcOutput<'backup:set-passphrase'>> {
       return { encrypted: false, passphraseRemembered: true };
     },
+    // CouchDB sync in a browser talks to the server with window.fetch (the web server's CSP allows that origin
+    // alone) and keeps the password in memory only: there is no main process to keep a target.
+    async getTarget(): Promise<IpcOutput<'sync:get-target'>> {
+      return { origin: null, user: '', hasPassword: false, keyringSecure: false };
+    },
+    async setTarget(input: IpcInput<'sync:set-target'>): Promise<IpcOutput<'sync:set-target'>> {
+      return { origin: input.server, user: input.user, hasPassword: false, keyringSecure: false };
+    },
+    async sendRequest(): Promise<IpcOutput<'sync:send-request'>> {
+      return { status: 'refused', message: 'Browser: window.fetch is used instead.' };
+    },
   };
 }
 

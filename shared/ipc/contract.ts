@@ -22,6 +22,18 @@ const plainFileNameSchema = z
 
 export const MAX_OPEN_FILE_BYTES = 512 * 1024 * 1024;
 
+/** A `_bulk_docs` or `_changes` batch of a few hundred records stays far below this. */
+export const MAX_SYNC_BODY_CHARS = 64 * 1024 * 1024;
+
+const syncTargetStatusSchema = z.object({
+  /** The configured origin (`https://couch.example.org`), null when sync is off. */
+  origin: z.string().nullable(),
+  user: z.string(),
+  hasPassword: z.boolean(),
+  /** False when the system offers no real keyring: the password is then kept with a plain key (warned). */
+  keyringSecure: z.boolean(),
+});
+
 export const ipcContract = {
   'app:get-info': {
     input: z.undefined(),
@@ -115,6 +127,37 @@ export const ipcContract = {
   'backup:set-passphrase': {
     input: z.object({ passphrase: z.string().min(8).max(1000).nullable() }),
     output: z.object({ encrypted: z.boolean(), passphraseRemembered: z.boolean() }),
+  },
+  /**
+   * CouchDB sync (issue 14): main keeps the target's origin, the user and the password (safeStorage) and sends the
+   * replicator's HTTP requests itself, to that origin only; the renderer never needs a network permission.
+   */
+  'sync:get-target': {
+    input: z.undefined(),
+    output: syncTargetStatusSchema,
+  },
+  /** Point main at a server (null: sync is off, nothing allowed); `password` null keeps the one already kept. */
+  'sync:set-target': {
+    input: z.object({
+      server: z.string().max(2048).nullable(),
+      user: z.string().max(200),
+      password: z.string().max(1000).nullable(),
+    }),
+    output: syncTargetStatusSchema,
+  },
+  /** One request of the replicator; refused unless its URL is on the configured origin. */
+  'sync:send-request': {
+    input: z.object({
+      url: z.string().max(8192),
+      method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'DELETE']),
+      headers: z.record(z.string().max(100), z.string().max(8192)),
+      body: z.string().max(MAX_SYNC_BODY_CHARS).nullable(),
+    }),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('response'), code: z.number().int(), body: z.string() }),
+      z.object({ status: z.literal('refused'), message: z.string() }),
+      z.object({ status: z.literal('failed'), message: z.string() }),
+    ]),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

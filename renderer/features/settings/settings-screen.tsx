@@ -4,6 +4,7 @@ import { AutomaticBackupsSection, BackupsSection, MergeSection } from '../backup
 import { PinSettingsSection } from '../desk';
 import { RetentionSettingsSection } from '../privacy';
 import { AuditLogLink } from '../rights';
+import { SyncSection } from '../sync';
 import { useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import { SettingsForm } from './settings-form';
@@ -32,6 +33,7 @@ export function SettingsScreen() {
       <BackupsSection />
       <AutomaticBackupsSection />
       <MergeSection />
+      <SyncSection />
     </Page>
   );
 }

@@ -1,3 +1,4 @@
+import { syncEn } from './features/sync.en';
 import { backupToolsEn } from './features/backup-tools.en';
 import { deskEn } from './features/desk.en';
 import { privacyEn } from './features/privacy.en';
@@ -554,4 +555,5 @@ export const en: Messages = {
   privacy: privacyEn,
   reports: reportsEn,
   transfers: transfersEn,
+  sync: syncEn,
 };

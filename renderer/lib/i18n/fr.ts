@@ -1,3 +1,4 @@
+import { syncFr } from './features/sync.fr';
 import { backupToolsFr } from './features/backup-tools.fr';
 import { deskFr } from './features/desk.fr';
 import { privacyFr } from './features/privacy.fr';
@@ -566,6 +567,7 @@ export const fr = {
   privacy: privacyFr,
   reports: reportsFr,
   transfers: transfersFr,
+  sync: syncFr,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

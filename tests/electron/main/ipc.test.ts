@@ -104,6 +104,9 @@ const VALID_INPUT: Record<IpcChannel, unknown> = {
   'backup:write-automatic': { data: new Uint8Array([1]), createdAt: '2026-11-28T09:00:00Z', reason: 'import' },
   'backup:choose-folder': { useDefault: false },
   'backup:set-passphrase': { passphrase: 'une phrase de passe' },
+  'sync:get-target': undefined,
+  'sync:set-target': { server: 'https://couch.example.org', user: 'desk', password: null },
+  'sync:send-request': { url: 'https://couch.example.org/db', method: 'GET', headers: {}, body: null },
 };
 
 const VALID_OUTPUT: Record<IpcChannel, unknown> = {
@@ -130,6 +133,9 @@ const VALID_OUTPUT: Record<IpcChannel, unknown> = {
   'backup:write-automatic': { status: 'written', fileName: 'a.zip', encrypted: false, removed: 0 },
   'backup:choose-folder': { status: 'cancelled' },
   'backup:set-passphrase': { encrypted: true, passphraseRemembered: true },
+  'sync:get-target': { origin: null, user: '', hasPassword: false, keyringSecure: true },
+  'sync:set-target': { origin: 'https://couch.example.org', user: 'desk', hasPassword: true, keyringSecure: true },
+  'sync:send-request': { status: 'response', code: 200, body: '{}' },
 };
 
 function fakeHandlers() {

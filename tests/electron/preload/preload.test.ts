@@ -32,6 +32,9 @@ const SAMPLE_INPUT: Record<IpcChannel, unknown> = {
   'backup:write-automatic': { data: new Uint8Array([1]), createdAt: '2026-11-28T09:00:00Z', reason: 'import' },
   'backup:choose-folder': { useDefault: true },
   'backup:set-passphrase': { passphrase: null },
+  'sync:get-target': undefined,
+  'sync:set-target': { server: null, user: '', password: null },
+  'sync:send-request': { url: 'https://couch.example.org/', method: 'GET', headers: {}, body: null },
 };
 
 describe('the preload', () => {
