@@ -7,6 +7,8 @@ import { DeskOnlyGate } from '../features/desk/desk-only-gate';
 // The backup watch alone (automatic backups, the weekly reminder), light: the backup screens load with Settings.
 import { BackupWatch } from '../features/backups/backup-watch';
 import { useDeskOnly } from '../features/desk/desk-hooks';
+// The keyboard shortcuts help (button, F1 and ?): one small module, in every screen including desk-only mode.
+import { ShortcutsHelp } from '../features/help';
 // The sync status line alone (light); the sync settings load with Settings.
 import { SyncStatusLine } from '../features/sync/sync-status-line';
 import { ROUTES } from './routes';
@@ -30,6 +32,9 @@ export function Shell() {
           <span className={styles.brandName}>{t('app.name')}</span>
           <span className={styles.tagline}>{t('app.tagline')}</span>
         </p>
+        <div className={styles.bannerHelp}>
+          <ShortcutsHelp />
+        </div>
         <SyncStatusLine />
       </header>
       {!deskOnly && (

@@ -1,6 +1,7 @@
 import { syncEn } from './features/sync.en';
 import { backupToolsEn } from './features/backup-tools.en';
 import { deskEn } from './features/desk.en';
+import { helpEn } from './features/help.en';
 import { privacyEn } from './features/privacy.en';
 import { reportsEn } from './features/reports.en';
 import { rightsEn } from './features/rights.en';
@@ -555,5 +556,6 @@ export const en: Messages = {
   privacy: privacyEn,
   reports: reportsEn,
   transfers: transfersEn,
+  help: helpEn,
   sync: syncEn,
 };

@@ -1,6 +1,7 @@
 import { syncFr } from './features/sync.fr';
 import { backupToolsFr } from './features/backup-tools.fr';
 import { deskFr } from './features/desk.fr';
+import { helpFr } from './features/help.fr';
 import { privacyFr } from './features/privacy.fr';
 import { reportsFr } from './features/reports.fr';
 import { rightsFr } from './features/rights.fr';
@@ -567,6 +568,7 @@ export const fr = {
   privacy: privacyFr,
   reports: reportsFr,
   transfers: transfersFr,
+  help: helpFr,
   sync: syncFr,
 } as const;
 
