@@ -6,6 +6,7 @@ import { useSettings } from '../db/hooks';
 import { RepositoriesProvider } from '../db/repositories-context';
 import { DesktopProvider, useDesktop } from '../lib/desktop-context';
 import { applyDocumentLanguage } from '../lib/i18n';
+import type { Settings } from '../../shared/domain/model';
 import type { Started } from './bootstrap';
 import { DETAIL_ROUTES, ROUTES } from './routes';
 import { ScreenLoading, Shell } from './shell';
@@ -43,7 +44,7 @@ export function App({ started }: { started: Started }) {
     <I18nextProvider i18n={started.i18n}>
       <DesktopProvider api={started.desktop}>
         <RepositoriesProvider repositories={started.repositories}>
-          <FirstStartGate />
+          <FirstStartGate initialSettings={started.settings} />
         </RepositoriesProvider>
       </DesktopProvider>
     </I18nextProvider>
@@ -51,8 +52,8 @@ export function App({ started }: { started: Started }) {
 }
 
 /** Until the association has introduced itself, the first-start screen stands in for the app. */
-function FirstStartGate() {
-  const settings = useSettings();
+function FirstStartGate({ initialSettings }: { initialSettings?: Settings }) {
+  const settings = useSettings(initialSettings);
   const desktop = useDesktop();
   const { i18n } = useTranslation();
   const language = settings?.language;

@@ -5,9 +5,11 @@ import { loadDeskContext } from '../db/desk-context';
 import { openDatabase } from '../db/open-database';
 import { createRepositories, type Repositories } from '../db/repositories-context';
 import { createSettingsRepository } from '../db/repositories/settings-repository';
+import type { Settings } from '../../shared/domain/model';
+import { preloadLandingScreen } from './routes';
 
 export type Started =
-  | { ok: true; repositories: Repositories; i18n: i18n; desktop: DesktopApi; persisted: boolean }
+  | { ok: true; repositories: Repositories; i18n: i18n; desktop: DesktopApi; persisted: boolean; settings: Settings }
   | { ok: false; i18n: i18n; message: string };
 
 /**
@@ -15,13 +17,23 @@ export type Started =
  * open the database, load this desk's identity and read the language. Heavy indexes come later.
  */
 export async function bootstrap(databaseName?: string): Promise<Started> {
+  // The first screen's code loads while the database opens, not after the first render.
+  if (typeof window !== 'undefined') preloadLandingScreen(window.location.hash);
   try {
     const { db, persisted } = await openDatabase(databaseName);
     const desk = await loadDeskContext(db);
     const settings = await createSettingsRepository(db).get();
     const i18n = createI18n(settings.language);
     applyDocumentLanguage(settings.language);
-    return { ok: true, repositories: createRepositories(db, desk), i18n, desktop: getDesktopApi(), persisted };
+    return {
+      ok: true,
+      repositories: createRepositories(db, desk),
+      i18n,
+      desktop: getDesktopApi(),
+      persisted,
+      // Already read: the first render shows the app at once instead of waiting for the live query's first answer.
+      settings,
+    };
   } catch (error) {
     return { ok: false, i18n: createI18n(), message: error instanceof Error ? error.message : String(error) };
   }

@@ -10,11 +10,16 @@ function lazyScreen<Module>(load: () => Promise<Module>, pick: (module: Module) 
 }
 
 const loadVolunteers = () => import('../features/volunteers');
+/*
+ * The landing screen alone, without the volunteer page (barcode, sign-ups, history): its own smaller chunk, fetched by
+ * bootstrap while the database opens (see preloadLandingScreen) rather than after the first render asked for it.
+ */
+const loadVolunteersScreen = () => import('../features/volunteers/volunteers-screen');
 const loadMissions = () => import('../features/missions');
 const loadPlanning = () => import('../features/planning');
 const loadDesk = () => import('../features/desk');
 
-const VolunteersScreen = lazyScreen(loadVolunteers, (module) => module.VolunteersScreen);
+const VolunteersScreen = lazyScreen(loadVolunteersScreen, (module) => module.VolunteersScreen);
 const VolunteerPage = lazyScreen(loadVolunteers, (module) => module.VolunteerPage);
 const MissionsScreen = lazyScreen(loadMissions, (module) => module.MissionsScreen);
 const MissionPage = lazyScreen(loadMissions, (module) => module.MissionPage);
@@ -71,3 +76,12 @@ export const DETAIL_ROUTES = [
   { path: 'volunteers/:volunteerId/access', Screen: AccessRequestPage },
   { path: 'audit', Screen: AuditLogScreen },
 ] as const;
+
+/**
+ * Start fetching the chunk of the screen the app lands on (no hash, or the volunteers list) without waiting for the
+ * router to ask for it: the fetch and parse overlap the database's opening instead of following it (issue #12, cold
+ * start). Any other hash (a detail page, a reload elsewhere) loads its chunk the usual way.
+ */
+export function preloadLandingScreen(hash: string): void {
+  if (hash === '' || hash === '#' || hash === '#/' || hash === '#/volunteers') void loadVolunteersScreen();
+}

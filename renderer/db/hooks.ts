@@ -12,9 +12,10 @@ import type { StoredVolunteer } from './database';
  * Components read through these hooks, never through `db` (architecture.md, rule 6). `useLiveQuery` re-runs the
  * repository query when the tables it read change, in this tab or another.
  */
-export function useSettings(): Settings | undefined {
+/** `initial` (settings already read, e.g. by bootstrap) is returned until the live query's first answer. */
+export function useSettings(initial?: Settings): Settings | undefined {
   const { settings } = useRepositories();
-  return useLiveQuery(() => settings.get(), [settings]);
+  return useLiveQuery(() => settings.get(), [settings], initial);
 }
 
 export function useVolunteerCount(): number | undefined {
