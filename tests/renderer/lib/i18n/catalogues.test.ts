@@ -57,7 +57,9 @@ function typographyFaults(text: string): string[] {
     const char = visible[index] ?? '';
     const before = visible[index - 1] ?? '';
     const after = visible[index + 1] ?? '';
-    if ((char === ';' || char === '?' || char === '!') && index > 0 && !NBSP.test(before)) faults.push(char);
+    // After an opening bracket or a quote mark, `?` is a key's name ("(? or F1)"), not sentence punctuation.
+    if ((char === ';' || char === '?' || char === '!') && index > 0 && !NBSP.test(before) && !/[("“]/.test(before))
+      faults.push(char);
     // A colon inside a token (10:30, HH:MM, https://) is not punctuation.
     if (char === ':' && index > 0 && !NBSP.test(before) && (after === '' || /\s/.test(after))) faults.push(char);
     if (char === '«' && !NBSP.test(after)) faults.push(char);
