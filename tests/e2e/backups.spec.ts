@@ -207,7 +207,8 @@ describe('backups and restore', () => {
     const safety = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Remplacer les données par cette sauvegarde' }).click();
     await (await safety).saveAs(join(tmpdir(), `safety-${Date.now()}.zip`));
-    await page.getByRole('status').filter({ hasText: 'Les données ont été restaurées.' }).waitFor();
+    // Restoring the demo data (300 people, their sign-ups and check-ins) took over 30 s on a loaded 2-core machine.
+    await page.getByRole('status').filter({ hasText: 'Les données ont été restaurées.' }).waitFor({ timeout: 150_000 });
 
     // Table by table, the data saved — plus one line in the log of sensitive actions saying it was restored.
     const after = await dumpTables(page);
