@@ -189,7 +189,12 @@ describe('the app in English (issue #13)', () => {
       await page.getByRole('heading', { level: 1, name: heading }).first().waitFor({ timeout: 60_000 });
       if (name === 'reports') await page.getByRole('heading', { level: 2 }).first().waitFor({ timeout: 60_000 });
       await check(name);
-      if (SCREENSHOTS && name === 'reports') await page.screenshot({ path: join(SCREENSHOTS, 'readme-reports.png') });
+      if (SCREENSHOTS && name === 'reports')
+        await page.screenshot({
+          path: join(SCREENSHOTS, 'readme-reports.png'),
+          fullPage: true,
+          clip: { x: 0, y: 0, width: 1280, height: 1180 },
+        });
     }
 
     // The running desk, opened by keyboard.
@@ -204,7 +209,7 @@ describe('the app in English (issue #13)', () => {
     await page.keyboard.type('Hél');
     await page.getByRole('option').first().waitFor();
     await check('desk-running');
-    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'readme-desk.png') });
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'readme-desk.png'), fullPage: true });
 
     expect(findings).toEqual({});
     expect(cspViolations).toEqual([]);
