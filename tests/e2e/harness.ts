@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium';
+import { cspWithSyncOrigin, PRODUCTION_CSP, withoutCspMetaTag } from '../../shared/security/csp';
 
 /**
  * End-to-end harness: the built renderer (dist/renderer) served on 127.0.0.1, driven in Debian's Chromium by
@@ -31,8 +32,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** A static server for a folder, refusing any path outside it. */
-export async function serveFolder(root: string): Promise<StaticServer> {
+/**
+ * A static server for a folder, refusing any path outside it. With `syncOrigin` it serves like
+ * `npm run web -- --sync-origin` (issue 14): the CSP as a header allowing that origin, the page without its meta tag.
+ */
+export async function serveFolder(root: string, options: { syncOrigin?: string } = {}): Promise<StaticServer> {
+  const syncOrigin = options.syncOrigin;
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: run \`npm run build\` first.`);
   }
@@ -45,8 +50,15 @@ export async function serveFolder(root: string): Promise<StaticServer> {
     }
     readFile(file).then(
       (body) => {
-        response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
-        response.end(body);
+        const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+        if (!syncOrigin) {
+          response.writeHead(200, { 'content-type': type });
+          response.end(body);
+          return;
+        }
+        const csp = cspWithSyncOrigin(PRODUCTION_CSP, syncOrigin);
+        response.writeHead(200, { 'content-type': type, 'content-security-policy': csp });
+        response.end(extname(file) === '.html' ? withoutCspMetaTag(body.toString('utf8')) : body);
       },
       () => response.writeHead(404).end(),
     );
@@ -71,8 +83,8 @@ export interface E2eSession {
 }
 
 /** A fresh browser with an empty profile (so an empty IndexedDB), the renderer served, one page open on it. */
-export async function openApp(): Promise<E2eSession> {
-  const server = await serveFolder(RENDERER_DIST);
+export async function openApp(options: { syncOrigin?: string } = {}): Promise<E2eSession> {
+  const server = await serveFolder(RENDERER_DIST, options);
   // Playwright gives every launch a fresh, empty profile of its own: IndexedDB starts empty.
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true });
