@@ -48,6 +48,10 @@ const loadRights = () => import('../features/rights');
 const AccessRequestPage = lazyScreen(loadRights, (module) => module.AccessRequestPage);
 const AuditLogScreen = lazyScreen(loadRights, (module) => module.AuditLogScreen);
 
+const loadContact = () => import('../features/contact');
+const RemindersScreen = lazyScreen(loadContact, (module) => module.RemindersScreen);
+const ConvocationPage = lazyScreen(loadContact, (module) => module.ConvocationPage);
+
 const PrivacyScreen = lazyScreen(
   () => import('../features/privacy'),
   (module) => module.PrivacyScreen,
@@ -75,6 +79,8 @@ export const DETAIL_ROUTES = [
   { path: 'desk/paper/:shiftId', Screen: PaperEntryPage },
   { path: 'volunteers/:volunteerId/access', Screen: AccessRequestPage },
   { path: 'audit', Screen: AuditLogScreen },
+  { path: 'reminders', Screen: RemindersScreen },
+  { path: 'convocation/:signUpId', Screen: ConvocationPage },
 ] as const;
 
 /**

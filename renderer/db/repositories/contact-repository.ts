@@ -141,6 +141,18 @@ export function createContactRepository(db: DeskDatabase, audit: AuditRepository
           a.person.lastName.localeCompare(b.person.lastName, 'fr'),
       );
     },
+    /** What a convocation shows: the sign-up's volunteer, shift and mission, or null. */
+    async convocation(signUpId: string) {
+      const signUp = await db.signUps.get(signUpId);
+      if (!signUp || signUp.deleted) return null;
+      const [volunteer, shift] = await Promise.all([
+        db.volunteers.get(signUp.volunteerId),
+        db.shifts.get(signUp.shiftId),
+      ]);
+      const mission = shift ? await db.missions.get(shift.missionId) : undefined;
+      if (!volunteer || !shift || !mission) return null;
+      return { signUp, volunteer, shift, mission };
+    },
     /** Mark sign-ups as reminded: one audit entry each (date, operator and desk come with the entry). */
     markReminded(signUps: readonly Pick<SignUp, 'id' | 'shiftId' | 'volunteerId'>[], channel: 'email' | 'sms') {
       return db.transaction('rw', db.auditLog, async () => {

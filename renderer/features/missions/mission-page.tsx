@@ -7,6 +7,7 @@ import { useMission } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import { MissionForm } from './mission-form';
 import { ShiftsSection } from './shifts-section';
+import { MissionContactSection } from '../contact';
 import { draftFromMission, EMPTY_MISSION_DRAFT } from './validate-mission';
 import ui from '../../components/ui.module.css';
 
@@ -59,6 +60,7 @@ export function MissionPage() {
         }}
       />
       <ShiftsSection mission={mission} />
+      <MissionContactSection missionId={mission.id} />
     </Page>
   );
 }

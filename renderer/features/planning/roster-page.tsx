@@ -20,6 +20,7 @@ import { CorrectHoursDialog } from './correct-hours-dialog';
 import { SignUpDecisionPanel } from './sign-up-panel';
 import styles from './planning.module.css';
 import { Form } from '../../components/form';
+import { ShiftContactSection } from '../contact';
 
 /** The roster of one shift (`/shifts/:shiftId`): sign people up, manage the waiting list, correct attendance. */
 export function RosterPage() {
@@ -72,6 +73,7 @@ export function RosterPage() {
       </p>
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
       <RosterFiles shiftId={shift.id} onDone={setNotice} />
+      <ShiftContactSection shift={shift} mission={mission} />
       <AddVolunteer shiftId={shift.id} onDone={setNotice} />
       <table className={ui.table} aria-label={t('roster.tableLabel')}>
         <thead>

@@ -1,5 +1,6 @@
 import { syncEn } from './features/sync.en';
 import { backupToolsEn } from './features/backup-tools.en';
+import { contactEn } from './features/contact.en';
 import { deskEn } from './features/desk.en';
 import { helpEn } from './features/help.en';
 import { privacyEn } from './features/privacy.en';
@@ -551,6 +552,7 @@ export const en: Messages = {
     },
   },
   desk: deskEn,
+  contact: contactEn,
   backupTools: backupToolsEn,
   rights: rightsEn,
   privacy: privacyEn,

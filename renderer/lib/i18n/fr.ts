@@ -1,5 +1,6 @@
 import { syncFr } from './features/sync.fr';
 import { backupToolsFr } from './features/backup-tools.fr';
+import { contactFr } from './features/contact.fr';
 import { deskFr } from './features/desk.fr';
 import { helpFr } from './features/help.fr';
 import { privacyFr } from './features/privacy.fr';
@@ -563,6 +564,7 @@ export const fr = {
     },
   },
   desk: deskFr,
+  contact: contactFr,
   backupTools: backupToolsFr,
   rights: rightsFr,
   privacy: privacyFr,

@@ -1,0 +1,4 @@
+export { ContactSection } from './contact-section';
+export { ShiftContactSection, MissionContactSection } from './shift-contact';
+export { RemindersScreen } from './reminders-screen';
+export { ConvocationPage } from './convocation-page';
