@@ -1,27 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportCancelled, startImport, type ImportProgress } from '../../../renderer/db/import-io';
-import { createRepositories } from '../../../renderer/db/repositories-context';
 import { recheckCell } from '../../../renderer/features/imports/recheck-cell';
 import { isImportFileError, proposeMapping } from '../../../shared/import';
-import { createTestDatabase, newVolunteer } from './test-database';
-
-const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '../../fixtures', name)));
-
-async function setUp() {
-  // The fixtures README's reference date.
-  const { db, desk } = await createTestDatabase({ start: '2026-11-28T09:00:00Z' });
-  const repositories = createRepositories(db, desk);
-  await repositories.volunteers.create(newVolunteer({ firstName: 'Déjà', lastName: 'Là' }));
-  return { db, repositories };
-}
+import { createImportTestStore, fixtureBytes } from './test-database';
 
 describe('the import session (what the Worker runs), over a Dexie store', () => {
   it('reads the Windows-1252 fixture with progress, analyses it against the store, fixes a cell and writes it', async () => {
-    const { db, repositories } = await setUp();
+    const { db, repositories } = await createImportTestStore();
     const progress: ImportProgress[] = [];
-    const session = await repositories.imports.start(fixture('inscriptions-formulaire-cp1252.csv'), {
+    const session = await repositories.imports.start(fixtureBytes('inscriptions-formulaire-cp1252.csv'), {
       inline: true,
       onProgress: (value) => progress.push(value),
     });
@@ -63,8 +50,10 @@ describe('the import session (what the Worker runs), over a Dexie store', () => 
   });
 
   it('stores the UTF-8 fixture as the README says, field by field, through the session and one transaction', async () => {
-    const { db, repositories } = await setUp();
-    const session = await repositories.imports.start(fixture('inscriptions-tableur-utf8-bom.csv'), { inline: true });
+    const { db, repositories } = await createImportTestStore();
+    const session = await repositories.imports.start(fixtureBytes('inscriptions-tableur-utf8-bom.csv'), {
+      inline: true,
+    });
     const file = await session.file;
     expect(file).toMatchObject({ encoding: 'utf-8', hadBom: true, fellBackToWindows1252: false, rowCount: 31 });
     const preview = await session.analyse({
@@ -100,8 +89,10 @@ describe('the import session (what the Worker runs), over a Dexie store', () => 
   });
 
   it('a fixed e-mail that makes the row a duplicate of an earlier one is seen as such', async () => {
-    const { repositories } = await setUp();
-    const session = await repositories.imports.start(fixture('inscriptions-formulaire-cp1252.csv'), { inline: true });
+    const { repositories } = await createImportTestStore();
+    const session = await repositories.imports.start(fixtureBytes('inscriptions-formulaire-cp1252.csv'), {
+      inline: true,
+    });
     const mapping = proposeMapping((await session.file).header);
     const preview = await session.analyse({ mapping, today: '2026-11-28', fixAllCaps: false });
     const durand = preview.rows.find((row) => row.line === 29)!;
@@ -110,7 +101,7 @@ describe('the import session (what the Worker runs), over a Dexie store', () => 
   });
 
   it('a file that cannot be read rejects with the French and English reason and its line', async () => {
-    const { db } = await setUp();
+    const { db } = await createImportTestStore();
     const error = await startImport(db, new TextEncoder().encode('Nom;Prénom\n"Dupont;Jean\n'), {
       inline: true,
     }).file.catch((caught: unknown) => caught);
@@ -120,8 +111,8 @@ describe('the import session (what the Worker runs), over a Dexie store', () => 
   });
 
   it('a cancelled session rejects what is pending with ImportCancelled', async () => {
-    const { db } = await setUp();
-    const session = startImport(db, fixture('inscriptions-google-forms.csv'), { inline: true });
+    const { db } = await createImportTestStore();
+    const session = startImport(db, fixtureBytes('inscriptions-google-forms.csv'), { inline: true });
     const file = await session.file;
     session.cancel();
     await expect(

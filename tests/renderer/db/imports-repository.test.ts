@@ -1,24 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRepositories } from '../../../renderer/db/repositories-context';
 import { proposeMapping, readCsvFile } from '../../../shared/import';
-import { createTestDatabase, newVolunteer } from './test-database';
-
-const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '../../fixtures', name)));
-
-async function setUp() {
-  // The fixtures README's reference date.
-  const { db, desk } = await createTestDatabase({ start: '2026-11-28T09:00:00Z' });
-  const repositories = createRepositories(db, desk);
-  await repositories.volunteers.create(newVolunteer({ firstName: 'Déjà', lastName: 'Là' }));
-  return { db, repositories };
-}
+import { createImportTestStore, fixtureBytes } from './test-database';
 
 describe('imports repository', () => {
   it('writes the Windows-1252 fixture in one go: 29 people created as the README says, names as typed, searchable', async () => {
-    const { repositories } = await setUp();
-    const parsed = readCsvFile(fixture('inscriptions-formulaire-cp1252.csv'));
+    const { repositories } = await createImportTestStore();
+    const parsed = readCsvFile(fixtureBytes('inscriptions-formulaire-cp1252.csv'));
     expect(parsed.fellBackToWindows1252).toBe(true);
     const preview = await repositories.imports.analyse(parsed, proposeMapping(parsed.header), { fixAllCaps: false });
     const plan = await repositories.imports.commit(preview, {}, 'inscriptions-formulaire-cp1252.csv');
@@ -31,13 +18,13 @@ describe('imports repository', () => {
   });
 
   it('a failure in the middle of the write leaves the store exactly as it was', async () => {
-    const { db, repositories } = await setUp();
+    const { db, repositories } = await createImportTestStore();
     const before = {
       volunteers: await db.volunteers.toArray(),
       consents: await db.consents.toArray(),
       audit: await db.auditLog.count(),
     };
-    const parsed = readCsvFile(fixture('inscriptions-google-forms.csv'));
+    const parsed = readCsvFile(fixtureBytes('inscriptions-google-forms.csv'));
     const preview = await repositories.imports.analyse(parsed, proposeMapping(parsed.header), { fixAllCaps: false });
     await expect(
       repositories.imports.commit(preview, {}, 'f.csv', () => {
@@ -50,7 +37,7 @@ describe('imports repository', () => {
   });
 
   it('remembers a mapping per header set', async () => {
-    const { repositories } = await setUp();
+    const { repositories } = await createImportTestStore();
     expect(await repositories.imports.rememberedMapping('k')).toBeNull();
     await repositories.imports.rememberMapping('k', { columns: ['lastName', 'ignore'] });
     expect(await repositories.imports.rememberedMapping('k')).toEqual({ columns: ['lastName', 'ignore'] });

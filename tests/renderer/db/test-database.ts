@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DeskDatabase } from '../../../renderer/db/database';
 import { loadDeskContext, type DeskContext } from '../../../renderer/db/desk-context';
 import type { NewVolunteer } from '../../../renderer/db/repositories/volunteers-repository';
@@ -60,4 +62,17 @@ export async function createStoreWithShift(options: { now: string; operator: str
     seriesId: null,
   });
   return { db, desk, repositories, mission, shift };
+}
+
+/** A file of tests/fixtures/, as bytes (what the import reads from the chosen file). */
+export function fixtureBytes(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(import.meta.dirname, '../../fixtures', name)));
+}
+
+/** The store the import tests start from: the fixtures README's reference date, one volunteer already there. */
+export async function createImportTestStore() {
+  const { db, desk } = await createTestDatabase({ start: '2026-11-28T09:00:00Z' });
+  const repositories = createRepositories(db, desk);
+  await repositories.volunteers.create(newVolunteer({ firstName: 'Déjà', lastName: 'Là' }));
+  return { db, repositories };
 }
