@@ -1,0 +1,124 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCouch, type TestCouch } from '../shared/sync/couch-server';
+import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+
+/**
+ * Two desks in two Chromium browsers (each its own empty profile, so its own IndexedDB), served as
+ * `npm run web -- --sync-origin` serves them, syncing through pouchdb-server on loopback (issue 14).
+ */
+
+let couch: TestCouch;
+beforeAll(async () => {
+  couch = await startTestCouch();
+}, 90_000);
+afterAll(async () => {
+  await couch?.stop();
+}, 30_000);
+
+const sessions: E2eSession[] = [];
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.close();
+});
+
+async function aDesk(): Promise<Page> {
+  const session = await openApp({ syncOrigin: couch.url });
+  sessions.push(session);
+  await completeFirstStart(session.page);
+  return session.page;
+}
+
+async function configureSync(page: Page, database: string, password: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Paramètres' })
+    .click();
+  const section = page.getByRole('region', { name: 'Synchronisation' });
+  await section.getByLabel('Adresse du serveur').fill(couch.url);
+  await section.getByLabel('Base de données').fill(database);
+  await section.getByLabel('Nom d’utilisateur').fill(couch.admin.user);
+  await section.getByLabel('Mot de passe', { exact: true }).fill(password);
+  if (!(await section.getByRole('checkbox', { name: 'Synchroniser ce poste' }).isChecked())) {
+    await section.getByText('Synchroniser ce poste').click();
+  }
+  await section.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+}
+
+/** Sync now from Settings and wait for the shell's status to settle on a result. */
+async function syncNow(page: Page): Promise<string> {
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Paramètres' })
+    .click();
+  const status = page.locator('[data-sync-status]');
+  await expect.poll(() => status.getAttribute('data-sync-status'), { timeout: 60_000 }).not.toBe('running');
+  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await expect.poll(() => status.getAttribute('data-sync-status'), { timeout: 60_000 }).not.toBe('running');
+  return (await status.getAttribute('data-sync-status')) ?? '';
+}
+
+async function createVolunteer(page: Page, firstName: string, lastName: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Bénévoles' })
+    .click();
+  await page.getByRole('link', { name: 'Ajouter un ou une bénévole' }).click();
+  await page.getByLabel('Prénom').fill(firstName);
+  await page.getByLabel('Nom', { exact: true }).fill(lastName);
+  await page.getByRole('button', { name: 'Créer' }).click();
+  await page.getByRole('heading', { level: 1, name: `${firstName} ${lastName}` }).waitFor();
+}
+
+/** The desk's list of volunteers holds this person (searched by last name). */
+async function expectVolunteer(page: Page, firstName: string, lastName: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Bénévoles' })
+    .click();
+  await page.getByRole('searchbox', { name: 'Rechercher un ou une bénévole' }).fill(lastName);
+  const list = page.getByRole('region', { name: 'Liste des bénévoles' });
+  await expect
+    .poll(() => list.getByRole('listitem').allTextContents(), { timeout: 30_000 })
+    .toContainEqual(expect.stringContaining(`${lastName} ${firstName}`));
+}
+
+describe('two desks syncing through CouchDB', { timeout: 300_000 }, () => {
+  it('a wrong password gives the plain message and changes nothing; then both desks converge', async () => {
+    const database = await couch.createDatabase('e2e');
+    const a = await aDesk();
+    await createVolunteer(a, 'Hélène', 'Dupré');
+
+    await configureSync(a, database, 'pas le bon');
+    const status = a.locator('[data-sync-status]');
+    await expect.poll(() => status.getAttribute('data-sync-status'), { timeout: 60_000 }).toBe('error:wrong_password');
+    await expect.poll(() => status.textContent()).toContain('Nom d’utilisateur ou mot de passe refusé');
+    await expectVolunteer(a, 'Hélène', 'Dupré');
+
+    await configureSync(a, database, couch.admin.password);
+    expect(await syncNow(a)).toBe('synced');
+    await expect.poll(() => status.textContent()).toMatch(/Synchronisé/);
+
+    const b = await aDesk();
+    await configureSync(b, database, couch.admin.password);
+    expect(await syncNow(b)).toBe('synced');
+    await expectVolunteer(b, 'Hélène', 'Dupré');
+
+    // Each desk adds someone while the other does not sync; then they sync in both orders.
+    await createVolunteer(b, 'Léo', 'Martin');
+    await createVolunteer(a, 'Awa', 'Diallo');
+    expect(await syncNow(b)).toBe('synced');
+    expect(await syncNow(a)).toBe('synced');
+    expect(await syncNow(b)).toBe('synced');
+    for (const page of [a, b]) {
+      await expectVolunteer(page, 'Léo', 'Martin');
+      await expectVolunteer(page, 'Awa', 'Diallo');
+    }
+
+    for (const session of sessions) {
+      // Nothing but the sync server: no other origin was ever asked for anything.
+      const outside = foreignRequests(session).filter((url) => !url.startsWith(`${couch.url}/`));
+      expect(outside).toEqual([]);
+      expect(foreignRequests(session).length).toBeGreaterThan(0);
+    }
+  });
+});
