@@ -47,7 +47,7 @@ describe('accessibility (WCAG 2.1 AA with axe-core) and the keyboard', () => {
         await navigation.getByRole('link', { name: 'Paramètres' }).click();
         await page.getByRole('button', { name: /Langue de l’interface/ }).click();
         await page.getByRole('option', { name: 'English' }).click();
-        await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+        await page.getByRole('button', { name: 'Enregistrer', exact: true }).first().click();
         await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
         expect(await page.locator('html').getAttribute('lang')).toBe('en');
       }

@@ -143,7 +143,7 @@ describe('the Reports screen', () => {
     await navigation.getByRole('link', { name: 'Paramètres' }).click();
     await page.getByRole('button', { name: /Langue de l’interface/ }).click();
     await page.getByRole('option', { name: 'English' }).click();
-    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).first().click();
     const english = page.getByRole('navigation', { name: 'Main navigation' });
     await english.waitFor();
     await english.getByRole('link', { name: 'Reports' }).click();
