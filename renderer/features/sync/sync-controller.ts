@@ -34,6 +34,8 @@ export interface SyncStatus {
   /** A browser forgets the password at each start; with a user set, sync waits until it is typed again. */
   readonly needsPassword: boolean;
   readonly lastSummary: SyncSummary | null;
+  /** Shifts left over capacity by two desks giving the last places offline: open review items, shown in Settings. */
+  readonly overbookedShiftIds: readonly string[];
 }
 
 export interface SyncControllerDeps {
@@ -65,6 +67,7 @@ export function createSyncController(deps: SyncControllerDeps) {
     error: null,
     needsPassword: false,
     lastSummary: null,
+    overbookedShiftIds: [],
   };
 
   const update = (patch: Partial<SyncStatus>) => {
@@ -84,6 +87,9 @@ export function createSyncController(deps: SyncControllerDeps) {
   };
 
   async function refreshPending(): Promise<void> {
+    const open = await deps.db.reviewItems.where('kind').equals('overbooked_shift').toArray();
+    const overbookedShiftIds = open.filter((item) => item.state === 'open').flatMap((item) => item.recordIds);
+    if (overbookedShiftIds.join() !== status.overbookedShiftIds.join()) update({ overbookedShiftIds });
     const key = targetKeyOf(status.config);
     if (!isConfigured(status.config) || key === null) return update({ pending: null });
     update({ pending: await countPendingChanges(deps.db, key) });

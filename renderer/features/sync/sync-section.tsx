@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { IpcOutput } from '../../../shared/ipc/contract';
 import { syncTargetKey } from '../../../shared/sync';
 import { Button } from '../../components/button';
@@ -147,6 +148,19 @@ function SyncSectionBody({ initial }: { initial: SyncConfig }) {
         </StatusMessage>
       )}
       {message && <StatusMessage tone={message.tone}>{message.text}</StatusMessage>}
+      {status.overbookedShiftIds.length > 0 && (
+        <>
+          <h3>{t('sync.overbooked.title')}</h3>
+          <p>{t('sync.overbooked.help')}</p>
+          <ul>
+            {status.overbookedShiftIds.map((shiftId) => (
+              <li key={shiftId}>
+                <Link to={`/shifts/${shiftId}`}>{t('sync.overbooked.link')}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

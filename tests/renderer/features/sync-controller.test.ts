@@ -7,7 +7,7 @@ import { createDexieSyncRecordStore } from '../../../renderer/db/sync-store';
 import { createSyncController, type SyncController } from '../../../renderer/features/sync';
 import { loadSyncConfig } from '../../../renderer/features/sync/sync-config';
 import { startTestCouch, type TestCouch } from '../../shared/sync/couch-server';
-import { at, baseData } from '../../shared/sync/sync-fixtures';
+import { aSignUpOf, at, baseData } from '../../shared/sync/sync-fixtures';
 import { createTestDatabase } from '../db/test-database';
 
 /** The app's sync controller over a real Dexie (fake-indexeddb) and pouchdb-server on loopback. */
@@ -107,6 +107,29 @@ describe('the sync controller', { timeout: 120_000 }, () => {
     expect(restarted.getStatus().needsPassword).toBe(false);
     expect(await restarted.syncNow()).not.toBeNull();
     restarted.stop();
+  });
+
+  it('lists the shift two desks overbooked offline, for review', async () => {
+    const database = await couch.createDatabase('overbooked');
+    const config = { server: couch.url, database, user: couch.admin.user, enabled: true };
+    const a = await aDesk();
+    const base = createMemoryRecordStore();
+    await baseData(base);
+    await copyRecords(base, a.store);
+    await a.controller.configure(config, couch.admin.password);
+    await a.controller.syncNow();
+    const b = await aDesk();
+    await b.controller.configure(config, couch.admin.password);
+    await b.controller.syncNow();
+    // The last place of s-last (capacity 2, one taken), given on each desk while neither syncs.
+    await a.store.writeBatch('signUps', [aSignUpOf('su-a', 'p-3', at('desk-a', 3))]);
+    await b.store.writeBatch('signUps', [aSignUpOf('su-b', 'p-4', at('desk-b', 3))]);
+    expect(a.controller.getStatus().overbookedShiftIds).not.toContain('s-last');
+    await b.controller.syncNow();
+    await a.controller.syncNow();
+    await b.controller.syncNow();
+    expect(a.controller.getStatus().overbookedShiftIds).toContain('s-last');
+    expect(b.controller.getStatus().overbookedShiftIds).toEqual(a.controller.getStatus().overbookedShiftIds);
   });
 
   it('reports an unreachable server as offline, with local data untouched', async () => {

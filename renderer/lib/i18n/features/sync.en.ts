@@ -27,6 +27,11 @@ export const syncEn: Widen<typeof syncFr> = {
   cancel: 'Cancel',
   askPassword: 'Enter the sync password for this session.',
   usePassword: 'Use this password',
+  overbooked: {
+    title: 'To review after syncing',
+    help: 'Two desks gave away the last places of these shifts offline: they are over capacity. Open each one to decide.',
+    link: 'Shift over capacity',
+  },
   status: {
     label: 'Sync',
     off: 'Sync is off',

@@ -24,6 +24,11 @@ export const syncFr = {
   cancel: 'Annuler',
   askPassword: 'Saisissez le mot de passe de synchronisation pour cette session.',
   usePassword: 'Utiliser ce mot de passe',
+  overbooked: {
+    title: 'À vérifier après synchronisation',
+    help: 'Deux postes ont donné hors ligne les dernières places de ces créneaux : ils dépassent leur capacité. Ouvrez chacun pour décider.',
+    link: 'Créneau au-delà de sa capacité',
+  },
   status: {
     label: 'Synchronisation',
     off: 'Synchronisation désactivée',
