@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PreviewTable } from '../../../renderer/features/imports/preview-table';
 import { createI18n } from '../../../renderer/lib/i18n';
 import { analyseImport, parseCsvText, proposeMapping } from '../../../shared/import';
+import { fakeFrameLayout } from './jsdom-layout';
 
 /** 2,000 rows; row 3 (line 4) has an invalid e-mail. */
 function bigPreview() {
@@ -28,21 +29,7 @@ function renderTable(onFix = vi.fn(async () => undefined), onDecide = vi.fn()) {
 
 // Room for a loaded two-core machine (no timing is asserted).
 describe('the import preview', { timeout: 20_000 }, () => {
-  // jsdom has no layout: give the scrolling frame a screen's height and each row a row's, as a browser would.
-  beforeEach(() => {
-    const isFrame = (element: HTMLElement) => element.getAttribute('role') === 'region';
-    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-      return isFrame(this) ? 600 : 0;
-    });
-    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
-    // TanStack Virtual measures each rendered row by its offsetHeight.
-    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
-      return isFrame(this) ? 600 : 56;
-    });
-    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
-      return DOMRect.fromRect({ width: 800, height: isFrame(this) ? 600 : 56 });
-    });
-  });
+  beforeEach(() => fakeFrameLayout({ rowHeight: 56, measuredRows: true }));
   afterEach(() => vi.restoreAllMocks());
 
   it('renders a screenful of the 2,000 rows and tells assistive technology the full size', () => {

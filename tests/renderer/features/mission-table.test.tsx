@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MissionTable } from '../../../renderer/features/missions/mission-table';
 import { createI18n } from '../../../renderer/lib/i18n';
 import { aMission } from '../../shared/domain/factories';
+import { fakeFrameLayout } from './jsdom-layout';
 
 /** The city's 2,000 missions (issue #12), named so that their order is known. */
 const missions = Array.from({ length: 2_000 }, (_unused, index) =>
@@ -22,17 +23,7 @@ function renderTable() {
 
 // Room for a loaded two-core machine (no timing is asserted).
 describe('the missions table', { timeout: 20_000 }, () => {
-  // jsdom has no layout: give the scrolling frame a screen's height and each row a row's, as a browser would.
-  beforeEach(() => {
-    const isFrame = (element: HTMLElement) => element.getAttribute('role') === 'region';
-    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-      return isFrame(this) ? 600 : 0;
-    });
-    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
-    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
-      return DOMRect.fromRect({ width: 800, height: isFrame(this) ? 600 : 41 });
-    });
-  });
+  beforeEach(() => fakeFrameLayout({ rowHeight: 41 }));
   afterEach(() => vi.restoreAllMocks());
 
   it('renders a screenful of rows, not 2,000, and still tells assistive technology the full size', async () => {
