@@ -90,6 +90,17 @@ describe('volunteers repository', () => {
     expect(await volunteers.count()).toBe(2);
   });
 
+  it('lists live people in name order with no query, up to the limit, even when a tombstone is among the first', async () => {
+    const { db, volunteers, awa } = await setUp();
+    const names = (list: { lastName: string }[]) => list.map((volunteer) => volunteer.lastName);
+    expect(names(await volunteers.search('', 2))).toEqual(['Diallo', 'Dupont']);
+    // Awa Diallo, first by name, merged away: the page is filled from the next people.
+    await db.volunteers.update(awa.id, { deleted: true });
+    expect(names(await volunteers.search('', 2))).toEqual(['Dupont', 'Le Fèvre']);
+    expect(names(await volunteers.search('', 5))).toEqual(['Dupont', 'Le Fèvre']);
+    expect(names(await volunteers.search('', 5, { arrondissementInsee: '75116' }))).toEqual(['Dupont', 'Le Fèvre']);
+  });
+
   it('refuses an invalid record and writes nothing', async () => {
     const { volunteers } = await setUp();
     await expect(volunteers.create(person({ firstName: 'X', phone: '0612345678' }))).rejects.toThrow();
