@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCouch, type TestCouch } from '../shared/sync/couch-server';
+import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 
 /**
@@ -82,6 +83,29 @@ async function expectVolunteer(page: Page, firstName: string, lastName: string):
     .toContainEqual(expect.stringContaining(`${lastName} ${firstName}`));
 }
 
+/** Open a person's page from the list and change one field of the profile form. */
+async function editField(page: Page, lastName: string, name: string, label: string, value: string): Promise<void> {
+  await expectVolunteer(page, name.split(' ')[0] ?? '', lastName);
+  await page
+    .getByRole('region', { name: 'Liste des bénévoles' })
+    .getByRole('link', { name: `${lastName} ${name.split(' ')[0]}` })
+    .click();
+  await page.getByRole('heading', { level: 2, name: 'Consentements' }).waitFor();
+  await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).first().click();
+  await page.getByRole('status').filter({ hasText: 'La fiche a été enregistrée.' }).waitFor();
+}
+
+async function fieldOf(page: Page, lastName: string, firstName: string, label: string): Promise<string> {
+  await expectVolunteer(page, firstName, lastName);
+  await page
+    .getByRole('region', { name: 'Liste des bénévoles' })
+    .getByRole('link', { name: `${lastName} ${firstName}` })
+    .click();
+  await page.getByRole('heading', { level: 2, name: 'Consentements' }).waitFor();
+  return page.getByLabel(label, { exact: true }).inputValue();
+}
+
 describe('two desks syncing through CouchDB', { timeout: 300_000 }, () => {
   it('a wrong password gives the plain message and changes nothing; then both desks converge', async () => {
     const database = await couch.createDatabase('e2e');
@@ -113,6 +137,23 @@ describe('two desks syncing through CouchDB', { timeout: 300_000 }, () => {
       await expectVolunteer(page, 'Léo', 'Martin');
       await expectVolunteer(page, 'Awa', 'Diallo');
     }
+
+    // Different fields of one person, changed on each desk offline: both kept on both desks.
+    await editField(a, 'Dupré', 'Hélène Dupré', 'Téléphone', '06 12 34 56 78');
+    await editField(b, 'Dupré', 'Hélène Dupré', 'Code postal', '75019');
+    expect(await syncNow(a)).toBe('synced');
+    expect(await syncNow(b)).toBe('synced');
+    expect(await syncNow(a)).toBe('synced');
+    for (const page of [a, b]) {
+      expect(await fieldOf(page, 'Dupré', 'Hélène', 'Téléphone')).toBe('06 12 34 56 78');
+      expect(await fieldOf(page, 'Dupré', 'Hélène', 'Code postal')).toBe('75019');
+    }
+    await a
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Paramètres' })
+      .click();
+    await a.getByRole('region', { name: 'Synchronisation' }).waitFor();
+    expect(await axeViolations(a)).toEqual([]);
 
     for (const session of sessions) {
       // Nothing but the sync server: no other origin was ever asked for anything.
