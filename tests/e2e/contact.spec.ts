@@ -239,3 +239,52 @@ describe('reaching volunteers', () => {
 function shiftValues(mission: ReturnType<typeof aMission>, shift: ReturnType<typeof aShift>) {
   return shiftPlaceholderValues(mission, shift, { language: 'fr', contact: CONTACT });
 }
+
+describe('message templates in Settings', () => {
+  let session: E2eSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it('refuses an unknown placeholder by its name, keeps the old text, then saves a corrected one', async () => {
+    session = await openApp();
+    const { page } = session;
+    await completeFirstStart(page);
+    await page.getByRole('link', { name: 'Paramètres' }).click();
+    const section = page.getByRole('region', { name: 'Modèles de messages et rappels' });
+    await section.getByLabel('Texte').fill('Bonjour, rendez-vous {lieux} à {heure_debut}.');
+    await section.getByRole('button', { name: 'Enregistrer le modèle' }).click();
+    await section.getByText('Le champ lieux n’existe pas.').waitFor();
+    await section.getByText('Le modèle n’a pas été enregistré : corrigez les champs signalés.').waitFor();
+    expect(await storedTemplates(page)).toBeUndefined();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await section.getByLabel('Texte').fill('Bonjour, rendez-vous {lieu} à {heure_debut}.');
+    await section.getByRole('button', { name: 'Enregistrer le modèle' }).click();
+    await section.getByText('Modèle enregistré.').waitFor();
+    const saved = await storedTemplates(page);
+    expect(saved?.find((template) => template.id === 'rappel-fr')?.body).toBe(
+      'Bonjour, rendez-vous {lieu} à {heure_debut}.',
+    );
+    // The other defaults are kept alongside.
+    expect(saved?.map((template) => template.id)).toEqual(DEFAULT_MESSAGE_TEMPLATES.map((template) => template.id));
+    expect(foreignRequests(session)).toEqual([]);
+  });
+});
+
+async function storedTemplates(page: Page): Promise<{ id: string; body: string }[] | undefined> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('desk-climat');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const row = await new Promise<{ messageTemplates?: { id: string; body: string }[] }>((resolve) => {
+      const request = db.transaction('settings').objectStore('settings').get('settings');
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return row.messageTemplates;
+  });
+}

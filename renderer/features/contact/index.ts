@@ -2,3 +2,4 @@ export { ContactSection } from './contact-section';
 export { ShiftContactSection, MissionContactSection } from './shift-contact';
 export { RemindersScreen } from './reminders-screen';
 export { ConvocationPage } from './convocation-page';
+export { MessageTemplatesSection } from './templates-settings';

@@ -3,6 +3,7 @@ import { Page } from '../../components/page';
 import { AutomaticBackupsSection, BackupsSection, MergeSection } from '../backups';
 import { PinSettingsSection } from '../desk';
 import { RetentionSettingsSection } from '../privacy';
+import { MessageTemplatesSection } from '../contact';
 import { AuditLogLink } from '../rights';
 import { SyncSection } from '../sync';
 import { useSettings } from '../../db/hooks';
@@ -30,6 +31,7 @@ export function SettingsScreen() {
       </p>
       <PinSettingsSection />
       <RetentionSettingsSection />
+      <MessageTemplatesSection />
       <BackupsSection />
       <AutomaticBackupsSection />
       <MergeSection />
