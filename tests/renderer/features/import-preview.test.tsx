@@ -54,7 +54,7 @@ describe('the import preview', { timeout: 20_000 }, () => {
     screen.getByRole('button', { name: 'Corriger la ligne 4' }).focus();
     await user.keyboard('{Enter}');
     const dialog = await screen.findByRole('dialog', { name: 'Corriger la ligne 4' });
-    const field = within(dialog).getByRole('textbox', { name: 'Courriel (colonne « Courriel »)' });
+    const field = within(dialog).getByRole('textbox', { name: /^Courriel \(colonne «\sCourriel\s»\)$/ });
     expect(field).toHaveValue('pas-une-adresse');
     expect(field).toHaveFocus();
     await user.clear(field);
