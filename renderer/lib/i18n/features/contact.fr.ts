@@ -52,7 +52,7 @@ export const contactFr = {
   settings: {
     title: 'Modèles de messages et rappels',
     intro:
-      'Champs possibles : {prenom}, {nom}, {mission}, {date}, {heure_debut}, {heure_fin}, {lieu}, {adresse}, {a_apporter}, {contact}. Un message à un groupe (Cci) ne peut pas contenir {prenom} ni {nom}.',
+      'Champs possibles : {prenom}, {nom}, {mission}, {date}, {heure_debut}, {heure_fin}, {lieu}, {adresse}, {a_apporter}, {contact}. Un message à un groupe (Cci) ne peut pas contenir {prenom} ni {nom}.',
     choose: 'Modèle à modifier',
     newTemplate: 'Nouveau modèle',
     newName: 'Nouveau modèle',
@@ -68,8 +68,8 @@ export const contactFr = {
     body: 'Texte',
     save: 'Enregistrer le modèle',
     saved: 'Modèle enregistré.',
-    notSaved: 'Le modèle n’a pas été enregistré : corrigez les champs signalés.',
-    window: 'Rappels : créneaux commençant dans les (heures)',
+    notSaved: 'Le modèle n’a pas été enregistré : corrigez les champs signalés.',
+    window: 'Rappels : créneaux commençant dans les (heures)',
     windowInvalid: 'Indiquez un nombre d’heures entre 1 et 336.',
     saveWindow: 'Enregistrer la fenêtre des rappels',
     windowSaved: 'Fenêtre des rappels enregistrée.',
