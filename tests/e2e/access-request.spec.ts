@@ -10,6 +10,7 @@ import { searchKeys } from '../../shared/domain/text-folding';
 import { generateVolunteerRef } from '../../shared/domain/volunteer-ref';
 import { parseAccessRequest } from '../../shared/rights/access-request';
 import { aMission, aShift, aSignUp, aVolunteer } from '../shared/domain/factories';
+import { putRows, tableRows } from './app-database';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 
@@ -80,51 +81,22 @@ async function seed(page: Page): Promise<{ heleneRef: string; zoeRef: string }> 
     anExport(41, [HELENE, ZOE], 'volontaires-climat_octobre.zip'),
     anExport(42, [ZOE], 'volontaires-climat_zoe-seule.zip'),
   ];
-  await page.evaluate(
-    async (tables) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('desk-climat');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const tx = db.transaction(Object.keys(tables), 'readwrite');
-      for (const [name, rows] of Object.entries(tables)) for (const row of rows) tx.objectStore(name).put(row);
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    {
-      volunteers: people.map((person) => ({ ...person, searchKeys: searchKeys(person) })),
-      missions,
-      shifts,
-      signUps,
-      consents,
-      exportLog,
-    } as Record<string, unknown[]>,
-  );
+  await putRows(page, {
+    volunteers: people.map((person) => ({ ...person, searchKeys: searchKeys(person) })),
+    missions,
+    shifts,
+    signUps,
+    consents,
+    exportLog,
+  });
   await page.reload();
   await page.waitForSelector('[data-app-ready]');
   return { heleneRef: people[0]!.ref, zoeRef: people[1]!.ref };
 }
 
 async function auditEntries(page: Page) {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('desk-climat');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const rows = await new Promise<unknown[]>((resolve, reject) => {
-      const request = db.transaction('auditLog').objectStore('auditLog').getAll();
-      request.onsuccess = () => resolve(request.result as unknown[]);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    type Row = { at: string; action: string; subjectId: string | null; operator: string; details: unknown };
-    return (rows as Row[]).sort((a, b) => a.at.localeCompare(b.at));
-  });
+  type Row = { at: string; action: string; subjectId: string | null; operator: string; details: unknown };
+  return (await tableRows<Row>(page, 'auditLog')).sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /** The document title Chromium writes into the PDF's Info dictionary (UTF-16BE hex), decoded. */

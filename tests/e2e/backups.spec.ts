@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readTables } from './app-database';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 
@@ -54,27 +55,6 @@ const SHARED_TABLES = [
   'exportLog',
   'erasures',
 ] as const;
-
-/** Every shared table of the page's real IndexedDB, each in key order, read through a second connection. */
-async function dumpTables(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(async (tables) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('desk-climat');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const dump: Record<string, unknown[]> = {};
-    for (const table of tables) {
-      dump[table] = await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(table).objectStore(table).getAll();
-        request.onsuccess = () => resolve(request.result as unknown[]);
-        request.onerror = () => reject(request.error);
-      });
-    }
-    db.close();
-    return dump;
-  }, SHARED_TABLES);
-}
 
 /** The first start with the demo data (volunteers, missions, shifts, sign-ups): every table has something. */
 async function completeFirstStartWithDemo(page: Page): Promise<void> {
@@ -164,7 +144,7 @@ describe('backups and restore', () => {
     const { page } = session;
     await completeFirstStartWithDemo(page);
     await openSettings(page);
-    const before = await dumpTables(page);
+    const before = await readTables(page, SHARED_TABLES);
     expect(before.volunteers!.length).toBeGreaterThan(0);
     expect(before.signUps!.length).toBeGreaterThan(0);
     const someone = (before.volunteers![0] as { lastName: string }).lastName;
@@ -182,13 +162,13 @@ describe('backups and restore', () => {
 
     await addVolunteer(page, 'Bastien');
     await openSettings(page);
-    const changed = await dumpTables(page);
+    const changed = await readTables(page, SHARED_TABLES);
     expect(changed.volunteers).toHaveLength(before.volunteers!.length + 1);
 
     // A wrong passphrase: said at the field, nothing changes, it may be typed again.
     await openRestoreWithPassphrase(page, encryptedPath, 'pas la bonne phrase');
     await page.getByText('La phrase de passe ne correspond pas à cette sauvegarde chiffrée').waitFor();
-    expect(await dumpTables(page)).toEqual(changed);
+    expect(await readTables(page, SHARED_TABLES)).toEqual(changed);
     await page.getByRole('button', { name: 'Annuler' }).click();
 
     // A truncated encrypted file, with the right passphrase: refused, nothing changes.
@@ -197,7 +177,7 @@ describe('backups and restore', () => {
     await openRestoreWithPassphrase(page, truncatedPath, 'clé du samedi matin');
     await page.getByRole('alert').filter({ hasText: 'Ce fichier ne peut pas être restauré' }).waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('Rien n’a été modifié.');
-    expect(await dumpTables(page)).toEqual(changed);
+    expect(await readTables(page, SHARED_TABLES)).toEqual(changed);
 
     // The right passphrase: what the file holds, then the restore after a safety backup.
     await openRestoreWithPassphrase(page, encryptedPath, 'clé du samedi matin');
@@ -211,7 +191,7 @@ describe('backups and restore', () => {
     await page.getByRole('status').filter({ hasText: 'Les données ont été restaurées.' }).waitFor({ timeout: 150_000 });
 
     // Table by table, the data saved — plus one line in the log of sensitive actions saying it was restored.
-    const after = await dumpTables(page);
+    const after = await readTables(page, SHARED_TABLES);
     const restoreEntries = (after.auditLog as { action: string }[]).filter(
       (entry) => entry.action === 'backup.restore',
     );

@@ -3,6 +3,9 @@ import { expect } from 'vitest';
 import { searchKeys } from '../../shared/domain/text-folding';
 import { generateVolunteerRef } from '../../shared/domain/volunteer-ref';
 import { aMission, aShift, aSignUp, aVolunteer } from '../shared/domain/factories';
+import { putRows } from './app-database';
+
+export { tableRows } from './app-database';
 
 /** What the desk's end-to-end specs share: a seeded running shift, the database read back, the desk opened. */
 
@@ -46,23 +49,7 @@ export async function seed(page: Page): Promise<{ shiftId: string; refs: string[
   const signUps = PEOPLE.map((_, index) =>
     aSignUp({ id: uuid(200 + index), shiftId: shift.id, volunteerId: uuid(100 + index) }),
   );
-  await page.evaluate(
-    async (tables) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('desk-climat');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const tx = db.transaction(Object.keys(tables), 'readwrite');
-      for (const [name, rows] of Object.entries(tables)) for (const row of rows) tx.objectStore(name).put(row);
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { missions: [mission], shifts: [shift], volunteers, signUps } as Record<string, unknown[]>,
-  );
+  await putRows(page, { missions: [mission], shifts: [shift], volunteers, signUps });
   await page.reload();
   await page.waitForSelector('[data-app-ready]');
   return { shiftId: shift.id, refs: volunteers.map((volunteer) => volunteer.ref) };
@@ -140,24 +127,6 @@ export async function typeAndPress(page: Page, text: string, key: string): Promi
 
 export function toast(page: Page, text: string | RegExp) {
   return page.getByRole('status').filter({ hasText: text }).waitFor();
-}
-
-/** Every row of one IndexedDB table, read straight from the app's database. */
-export async function tableRows<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('desk-climat');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const rows = await new Promise<unknown[]>((resolve, reject) => {
-      const request = db.transaction(name).objectStore(name).getAll();
-      request.onsuccess = () => resolve(request.result as unknown[]);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return rows;
-  }, table) as Promise<T[]>;
 }
 
 /** Opens the desk by keyboard as `operator` on the default (running) shift, setting the PIN and the idle time. */

@@ -7,50 +7,12 @@ import { searchKeys } from '../../shared/domain/text-folding';
 import { encodeHlc } from '../../shared/records/hlc';
 import { createRecord } from '../../shared/records/record';
 import { aMission, aShift, aSignUp, aVolunteer } from '../shared/domain/factories';
+import { putRows, readTables } from './app-database';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name }).click();
-
-/** Every object store of the app's IndexedDB, read directly in the page (not through the app's code). */
-async function readStore(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('desk-climat');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const result: Record<string, unknown[]> = {};
-    for (const name of Array.from(db.objectStoreNames)) {
-      result[name] = await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(name).objectStore(name).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    }
-    db.close();
-    return result;
-  });
-}
-
-/** Seeds records as another part of the app would have written them (put straight into IndexedDB). */
-async function put(page: Page, records: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(async (tables) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('desk-climat');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const transaction = db.transaction(Object.keys(tables), 'readwrite');
-    for (const [name, rows] of Object.entries(tables)) for (const row of rows) transaction.objectStore(name).put(row);
-    await new Promise((resolve, reject) => {
-      transaction.oncomplete = resolve;
-      transaction.onerror = () => reject(transaction.error);
-    });
-    db.close();
-  }, records);
-}
 
 const clock = encodeHlc({ wallMs: Date.parse('2026-10-01T10:00:00Z'), counter: 0, deskId: 'seed' });
 const seeded = <T extends { id: string; createdAt: string; clocks: Record<string, string>; deleted: boolean }>(
@@ -111,8 +73,8 @@ describe('people’s rights', () => {
       fileName: 'volontaires-octobre.zip',
       volunteerIds: [awaId],
     };
-    await put(page, { missions: [mission], shifts: [shift], signUps: [signUp], exportLog: [exported] });
-    const hoursBefore = missionHours(await readStore(page), mission.id);
+    await putRows(page, { missions: [mission], shifts: [shift], signUps: [signUp], exportLog: [exported] });
+    const hoursBefore = missionHours(await readTables(page), mission.id);
     expect(hoursBefore).toBe(3);
 
     // An older snapshot, still holding Awa, as another desk would have it.
@@ -147,7 +109,7 @@ describe('people’s rights', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     const check = async () => {
-      const store = await readStore(page);
+      const store = await readTables(page);
       const text = JSON.stringify(store).toLowerCase();
       // Her reference is random: "awa" alone could be in one by chance, so the name is looked for as whole values.
       for (const piece of ['diallo', '"awa"', 'awa diallo', 'awa.diallo']) expect(text).not.toContain(piece);
@@ -179,7 +141,7 @@ describe('people’s rights', () => {
     const old = seeded<Volunteer>(
       aVolunteer({ id: 'old-e2e', firstName: 'Octave', lastName: 'Ancien', createdAt: '2020-03-01T09:00:00.000Z' }),
     );
-    await put(page, { volunteers: [{ ...old, searchKeys: searchKeys(old) }] });
+    await putRows(page, { volunteers: [{ ...old, searchKeys: searchKeys(old) }] });
     const first = await createVolunteer(page, 'Chloé', 'Petit', 'chloe.petit@example.org');
     const second = await createVolunteer(page, 'Chloe', 'Petit', 'Chloe.Petit@example.org', true);
 
@@ -193,7 +155,7 @@ describe('people’s rights', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Appliquer cette action' }).click();
     await page.getByRole('status').filter({ hasText: 'Fait : 1 personne(s) anonymisée(s)' }).waitFor();
-    let store = await readStore(page);
+    let store = await readTables(page);
     expect(JSON.stringify(store)).not.toContain('Octave');
     expect((store.auditLog as { action: string }[]).map((entry) => entry.action)).toContain('retention.apply');
 
@@ -207,7 +169,7 @@ describe('people’s rights', () => {
     await pair.getByRole('button', { name: 'Même personne : fusionner' }).click();
     await page.getByRole('status').filter({ hasText: 'Fiches fusionnées' }).waitFor();
     await page.getByText('Aucun doublon possible à examiner.').waitFor();
-    store = await readStore(page);
+    store = await readTables(page);
     const volunteers = store.volunteers as Volunteer[];
     expect(volunteers.find((v) => v.id === first)?.deleted).toBe(false);
     expect(volunteers.find((v) => v.id === second)?.deleted).toBe(true);
