@@ -1,5 +1,5 @@
 import { SHARED_TABLE_NAMES } from '../../../shared/domain/tables';
-import { digestOf, docIdOf } from '../../../shared/sync';
+import { digestOf, docIdOf } from '../../../shared/sync/documents';
 import type { DeskDatabase } from '../../db/database';
 import { createDexieSyncRecordStore, createDexieSyncState } from '../../db/sync-store';
 

@@ -1,13 +1,8 @@
-import {
-  isSyncError,
-  syncOnce,
-  syncTargetKey,
-  type CouchTarget,
-  type FetchLike,
-  type SyncErrorCode,
-  type SyncProgress,
-  type SyncSummary,
-} from '../../../shared/sync';
+// Direct modules, not shared/sync's index: the shell's status line loads this at start-up, and the replicator itself
+// is fetched only when a sync runs (issue #12: nothing on start-up that can wait).
+import { syncTargetKey, type CouchTarget, type FetchLike } from '../../../shared/sync/couch-client';
+import { isSyncError, type SyncErrorCode } from '../../../shared/sync/errors';
+import type { SyncProgress, SyncSummary } from '../../../shared/sync/replicator';
 import type { DeskDatabase } from '../../db/database';
 import type { DeskContext } from '../../db/desk-context';
 import { createDexieSyncRecordStore, createDexieSyncState } from '../../db/sync-store';
@@ -117,6 +112,7 @@ export function createSyncController(deps: SyncControllerDeps) {
     };
     update({ running: true, progress: { phase: 'checking', count: 0 } });
     try {
+      const { syncOnce } = await import('../../../shared/sync/replicator');
       const summary = await syncOnce({
         target,
         fetch: deps.fetch,

@@ -1,5 +1,5 @@
 import type { IpcInput } from '../../../shared/ipc/contract';
-import type { FetchLike } from '../../../shared/sync';
+import type { FetchLike } from '../../../shared/sync/couch-client';
 import type { DesktopApi } from '../../lib/desktop-api';
 
 /**

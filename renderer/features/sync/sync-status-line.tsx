@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { syncErrorMessage } from '../../../shared/sync';
+import { syncErrorMessage } from '../../../shared/sync/errors';
 import { useRepositories } from '../../db/repositories-context';
 import { useDesktop } from '../../lib/desktop-context';
 import { useLanguage } from '../../lib/use-language';
