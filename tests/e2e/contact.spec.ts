@@ -232,6 +232,14 @@ describe('reaching volunteers', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
 
+    // The volunteers list as filtered: "Contacter" takes every match (here all four).
+    await page.goto(`${session.server.origin}/index.html#/volunteers`);
+    await page.getByRole('button', { name: 'Contacter les personnes de cette liste' }).click();
+    await page
+      .getByRole('region', { name: 'Contacter' })
+      .getByText('3 personne(s) avec une adresse e-mail, 1 sans ; 2 accepte(nt) les SMS.')
+      .waitFor();
+
     expect(foreignRequests(session)).toEqual([]);
   });
 });

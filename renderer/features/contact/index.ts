@@ -3,3 +3,4 @@ export { ShiftContactSection, MissionContactSection } from './shift-contact';
 export { RemindersScreen } from './reminders-screen';
 export { ConvocationPage } from './convocation-page';
 export { MessageTemplatesSection } from './templates-settings';
+export { VolunteersContactSection } from './volunteers-contact';

@@ -1,4 +1,4 @@
-import { useDeferredValue, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useState } from 'react';
 import { Input, Label, SearchField, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,11 @@ import ui from '../../components/ui.module.css';
 import { useSkills, useVolunteerCount, useVolunteerSearch } from '../../db/hooks';
 import { VolunteerList } from './volunteer-list';
 import styles from './volunteers.module.css';
+
+/** The contact tools load only when this screen is shown, not with the landing chunk (issue #12). */
+const VolunteersContactSection = lazy(() =>
+  import('../contact').then((module) => ({ default: module.VolunteersContactSection })),
+);
 
 const ALL = 'all';
 const LIMIT = 500;
@@ -60,6 +65,18 @@ export function VolunteersScreen() {
             : t('volunteers.count', { count })}
         </p>
       )}
+      <Suspense fallback={null}>
+        <VolunteersContactSection
+          query={deferredQuery}
+          filters={{
+            status: status === ALL ? null : status,
+            arrondissementInsee: arrondissement === ALL ? null : arrondissement,
+            skill: skill === ALL ? null : skill,
+            minorsOnly,
+            citySharingOnly,
+          }}
+        />
+      </Suspense>
       <SearchField value={query} onChange={setQuery} className={styles.search}>
         <Label className={styles.searchLabel}>{t('volunteers.search')}</Label>
         <Input className={styles.searchInput} />

@@ -9,6 +9,7 @@ export const contactEn: Widen<typeof contactFr> = {
   newsletterNote: 'Newsletter: only the {{count}} person(s) who accepted it will receive it.',
   template: 'Message template',
   templateOption: '{{name}} ({{language}})',
+  contactList: 'Contact the people in this list',
   copy: 'Copy the addresses',
   copied: '{{count}} address(es) copied. Paste them into your mail client’s Bcc field.',
   copyFailed: 'Copying failed. Select the addresses below and copy them.',

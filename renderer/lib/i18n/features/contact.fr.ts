@@ -5,6 +5,7 @@ export const contactFr = {
   newsletterNote: 'Lettre d’information : seules les {{count}} personne(s) qui l’ont acceptée la recevront.',
   template: 'Modèle de message',
   templateOption: '{{name}} ({{language}})',
+  contactList: 'Contacter les personnes de cette liste',
   copy: 'Copier les adresses',
   copied: '{{count}} adresse(s) copiée(s). Collez-les dans le champ Cci de votre messagerie.',
   copyFailed: 'La copie a échoué. Sélectionnez les adresses ci-dessous et copiez-les.',
