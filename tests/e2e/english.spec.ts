@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../../renderer/lib/i18n/en';
 import { fr } from '../../renderer/lib/i18n/fr';
 import { MESSAGES } from '../../shared/domain/messages';
+import { DEFAULT_MESSAGE_TEMPLATES } from '../../shared/messaging/templates';
 import * as demoVocabulary from '../../shared/seed/vocabulary';
 import { axeViolations } from './axe';
 import { seed, tabTo } from './desk-seed';
@@ -36,7 +37,8 @@ function leaves(tree: unknown, prefix = ''): Map<string, string> {
  * differs from its English counterpart, split at its `{{placeholders}}` into fixed parts; parts under 4 characters,
  * and parts that also occur in English text (a name like "Desk Climat", "Total", "RNA"), are too generic to tell.
  * The demo data is French on purpose (mission titles such as "Formation des volontaires"): a part that the demo
- * vocabulary contains is data on screen, not interface.
+ * vocabulary contains is data on screen, not interface; so are the message templates, which the association edits
+ * and keeps in both languages (Settings lists the French ones too).
  */
 export function frenchOnlyStrings(): Map<string, string> {
   const frLeaves = leaves(fr);
@@ -44,7 +46,7 @@ export function frenchOnlyStrings(): Map<string, string> {
   const pairs: [string, string, string][] = [...frLeaves].map(([key, text]) => [key, text, enLeaves.get(key) ?? '']);
   for (const [code, message] of Object.entries(MESSAGES)) pairs.push([`domain:${code}`, message.fr, message.en]);
   const english = normalise(pairs.map(([, , text]) => text).join('\n')).toLowerCase();
-  const demoData = normalise(JSON.stringify(demoVocabulary)).toLowerCase();
+  const demoData = normalise(JSON.stringify([demoVocabulary, DEFAULT_MESSAGE_TEMPLATES])).toLowerCase();
   const out = new Map<string, string>();
   for (const [key, french, englishText] of pairs) {
     if (normalise(french) === normalise(englishText)) continue;
