@@ -12,6 +12,7 @@ import { useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import {
   deskCounters,
+  type CheckInRefusal,
   type DeskAction,
   type DeskPerson,
   type DeskSession,
@@ -153,6 +154,15 @@ export function DeskRunning({ session }: { session: DeskSession }) {
     focusSearch();
   }
 
+  /** Says, as a warning, why the desk would not mark the person: already here, on the waiting list, cancelled, gone. */
+  function refused(outcome: CheckInRefusal, name: string) {
+    const message =
+      outcome.reason === 'already_here'
+        ? t('desk.toast.alreadyHere', { name, time: formatTime(outcome.since) })
+        : t(`desk.toast.${outcome.reason === 'not_found' ? 'notFound' : outcome.reason}`, { name });
+    done({ tone: 'warning', action: null, message });
+  }
+
   async function run(work: () => Promise<void>) {
     // One action at a time: a scanner's Enter right after a keystroke must not check someone in twice.
     if (busy.current) return;
@@ -201,14 +211,7 @@ export function DeskRunning({ session }: { session: DeskSession }) {
           action: outcome.action,
           message: t('desk.toast.checkedIn', { name, time: formatTime(outcome.at) }),
         });
-      if (outcome.reason === 'already_here')
-        return done({
-          tone: 'warning',
-          action: null,
-          message: t('desk.toast.alreadyHere', { name, time: formatTime(outcome.since) }),
-        });
-      const key = outcome.reason === 'not_found' ? 'notFound' : outcome.reason;
-      return done({ tone: 'warning', action: null, message: t(`desk.toast.${key}`, { name }) });
+      return refused(outcome, name);
     });
 
   const checkOut = (result: DeskResult) =>
@@ -243,14 +246,7 @@ export function DeskRunning({ session }: { session: DeskSession }) {
       const outcome = await repositories.checkins.markNoShow(result.signUp.id);
       if (outcome.ok)
         return done({ tone: 'success', action: outcome.action, message: t('desk.toast.noShow', { name }) });
-      if (outcome.reason === 'already_here')
-        return done({
-          tone: 'warning',
-          action: null,
-          message: t('desk.toast.alreadyHere', { name, time: formatTime(outcome.since) }),
-        });
-      const key = outcome.reason === 'not_found' ? 'notFound' : outcome.reason;
-      return done({ tone: 'warning', action: null, message: t(`desk.toast.${key}`, { name }) });
+      return refused(outcome, name);
     });
 
   const lateCancel = (result: DeskResult) =>
@@ -263,14 +259,7 @@ export function DeskRunning({ session }: { session: DeskSession }) {
         const promoted = outcome.promoted > 0 ? ` ${t('desk.toast.promoted', { count: outcome.promoted })}` : '';
         return done({ tone: 'success', action: outcome.action, message: said + promoted });
       }
-      if (outcome.reason === 'already_here')
-        return done({
-          tone: 'warning',
-          action: null,
-          message: t('desk.toast.alreadyHere', { name, time: formatTime(outcome.since) }),
-        });
-      const key = outcome.reason === 'not_found' ? 'notFound' : outcome.reason;
-      return done({ tone: 'warning', action: null, message: t(`desk.toast.${key}`, { name }) });
+      return refused(outcome, name);
     });
 
   const undo = () =>
