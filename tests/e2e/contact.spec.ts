@@ -153,7 +153,7 @@ describe('reaching volunteers', () => {
     // The roster: "Contacter" with the four people coming.
     await page.goto(`${session.server.origin}/index.html#/shifts/${shift.id}`);
     const contact = page.getByRole('region', { name: 'Contacter' });
-    await contact.getByText('3 personne(s) avec une adresse e-mail, 1 sans ; 2 accepte(nt) les SMS.').waitFor();
+    await contact.getByText('3 personne(s) avec une adresse e-mail, 1 sans\u00a0; 2 accepte(nt) les SMS.').waitFor();
     await recordOpenedUrls(page);
     await contact.getByRole('button', { name: 'Préparer les e-mails' }).click();
     await contact.getByRole('button', { name: 'Ouvrir le lot 1 (3 adresse(s))' }).click();
@@ -237,7 +237,7 @@ describe('reaching volunteers', () => {
     await page.getByRole('button', { name: 'Contacter les personnes de cette liste' }).click();
     await page
       .getByRole('region', { name: 'Contacter' })
-      .getByText('3 personne(s) avec une adresse e-mail, 1 sans ; 2 accepte(nt) les SMS.')
+      .getByText('3 personne(s) avec une adresse e-mail, 1 sans\u00a0; 2 accepte(nt) les SMS.')
       .waitFor();
 
     expect(foreignRequests(session)).toEqual([]);
@@ -264,7 +264,7 @@ describe('message templates in Settings', () => {
     await section.getByLabel('Texte').fill('Bonjour, rendez-vous {lieux} à {heure_debut}.');
     await section.getByRole('button', { name: 'Enregistrer le modèle' }).click();
     await section.getByText('Le champ lieux n’existe pas.').waitFor();
-    await section.getByText('Le modèle n’a pas été enregistré : corrigez les champs signalés.').waitFor();
+    await section.getByText('Le modèle n’a pas été enregistré\u00a0: corrigez les champs signalés.').waitFor();
     expect(await storedTemplates(page)).toBeUndefined();
     expect(await axeViolations(page)).toEqual([]);
 
