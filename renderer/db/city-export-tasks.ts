@@ -1,5 +1,5 @@
-import type { SharedTableName } from '../../shared/domain/tables';
 import {
+  exportReadTables,
   prepareCityExport,
   previewTable,
   TABLE_NAMES,
@@ -21,17 +21,8 @@ import { chunksToBlob } from './snapshot-streams';
 export const ZIP_MEDIA_TYPE = 'application/zip';
 /** Rows written between two progress reports while zipping. */
 const ZIP_PROGRESS_EVERY = 2_000;
-/** The tables the pipeline reads (shared/export/collect.ts); consents only in named mode. */
-const READ_TABLES: readonly SharedTableName[] = [
-  'volunteers',
-  'consents',
-  'missions',
-  'shifts',
-  'signUps',
-  'checkinEvents',
-  'aliases',
-  'erasures',
-];
+/** The tables the pipeline reads (shared/export/collect.ts), consents included for named mode. */
+const READ_TABLES = exportReadTables(true);
 
 export class CityExportCancelled extends Error {
   constructor() {

@@ -5,6 +5,7 @@ import { parisLocalDate, toEpochMs } from '../domain/paris-time';
 import { decodeHlc } from '../records/hlc';
 import { lastChange, type MergeableBase } from '../records/record';
 import type { ProgressListener, RecordSource } from '../storage/ports';
+import type { SharedTableName } from '../domain/tables';
 
 /**
  * The first half of the export pipeline: read what the export needs from a `RecordSource`, table by table, keeping
@@ -85,6 +86,23 @@ export interface CollectOptions {
 }
 
 /** A record's last change as epoch milliseconds: the wall time of its latest field clock (HLC), else its creation. */
+/**
+ * The tables collectExportData reads, in the order it reads them, so a sequential source (a snapshot file read in one
+ * pass) can follow it; consents only matter in named mode.
+ */
+export function exportReadTables(named: boolean): SharedTableName[] {
+  return [
+    'volunteers',
+    ...(named ? (['consents'] as const) : []),
+    'missions',
+    'shifts',
+    'signUps',
+    'checkinEvents',
+    'aliases',
+    'erasures',
+  ];
+}
+
 export function updatedMs(record: MergeableBase): number {
   const clock = lastChange(record);
   return clock === '' ? toEpochMs(record.createdAt) : decodeHlc(clock).wallMs;

@@ -13,6 +13,7 @@ export {
   type PreparedCityExport,
 } from './city-export';
 export type { ExportSettings, ExportWarning, ShiftSelection } from './collect';
+export { exportReadTables } from './collect';
 export { columnsOf, TABLE_NAMES, type Column, type ExportMode, type ExportTableName } from './columns';
 export {
   csvHeader,

@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/model';
 import {
   checkCityExportOptions,
   CityExportOptionsError,
+  exportReadTables,
   prepareCityExport,
   PROFILES,
   TABLE_NAMES,
@@ -139,16 +140,7 @@ export async function runExport(command: ExportCommand, io: CliIo): Promise<numb
   // The tables the export reads, in the file's order: one pass over the snapshot (./export-source.ts).
   const source = createSequentialSnapshotSource(
     () => createReadStream(command.snapshot, { highWaterMark: 256 * 1024 }),
-    [
-      'volunteers',
-      ...(command.named ? (['consents'] as const) : []),
-      'missions',
-      'shifts',
-      'signUps',
-      'checkinEvents',
-      'aliases',
-      'erasures',
-    ],
+    exportReadTables(command.named),
   );
   let target = command.out;
   try {

@@ -5,7 +5,13 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSequentialSnapshotSource } from '../../../electron/cli/commands/export-source';
 import { runDesk } from '../../../electron/cli/desk';
-import { CITY_EXPORT_ENTRIES, prepareCityExport, validateCsv, type DataPackage } from '../../../shared/export';
+import {
+  CITY_EXPORT_ENTRIES,
+  exportReadTables,
+  prepareCityExport,
+  validateCsv,
+  type DataPackage,
+} from '../../../shared/export';
 import { createSnapshotSource } from '../../../shared/snapshot';
 import { seedInto } from '../../../shared/seed';
 import { createMemoryStore } from '../../../shared/storage/memory-store';
@@ -119,16 +125,7 @@ describe('desk export', { timeout: 120_000 }, () => {
       reason: 'test',
       settings: { associationName: 'A', rna: null, siret: null, cancellationCutoffHours: 24 },
     };
-    const sequential = createSequentialSnapshotSource(open, [
-      'volunteers',
-      'consents',
-      'missions',
-      'shifts',
-      'signUps',
-      'checkinEvents',
-      'aliases',
-      'erasures',
-    ]);
+    const sequential = createSequentialSnapshotSource(open, exportReadTables(true));
     const a = await prepareCityExport(sequential, options);
     await sequential.close();
     const b = await prepareCityExport(createSnapshotSource(open), options);
