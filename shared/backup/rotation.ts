@@ -1,8 +1,11 @@
+import { parisIsoWeek, parisLocalDate } from '../domain/paris-time';
+
 /**
  * Which automatic backups to keep (issue 11: "7 daily and 4 weekly"): the newest backup of each of the 7 most recent
  * days that have one, and the newest of each of the 4 most recent weeks (ISO weeks, Monday first) that have one.
- * Days are UTC days, so the policy gives the same answer on every machine and in every season. Pure: the caller
- * lists its files and deletes what is not kept.
+ * Days and weeks are Paris calendar days and weeks (domain.md, "Time"): a backup made at 00:30 in Paris belongs to
+ * that Paris day, not to the previous UTC day, and the answer is the same on every machine whatever its own time zone.
+ * Pure: the caller lists its files and deletes what is not kept.
  */
 
 export const KEEP_DAILY = 7;
@@ -19,15 +22,15 @@ export interface RotationPolicy {
   readonly weekly: number;
 }
 
+/** The Paris calendar date of the instant (`yyyy-MM-dd`); a day may last 23 or 25 hours. */
 function dayKey(instant: number): string {
-  return new Date(instant).toISOString().slice(0, 10);
+  return parisLocalDate(instant);
 }
 
-/** The Monday (UTC) of the instant's ISO week, as a date: a key that sorts and never straddles a year. */
+/** The Paris ISO week of the instant (`2026-W53`): its ISO year, so the last days of December never straddle a year. */
 function weekKey(instant: number): string {
-  const date = new Date(instant);
-  const sinceMonday = (date.getUTCDay() + 6) % 7;
-  return dayKey(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - sinceMonday));
+  const { isoYear, week } = parisIsoWeek(instant);
+  return `${isoYear}-W${String(week).padStart(2, '0')}`;
 }
 
 /** The newest entry of each of the `count` most recent periods. `sorted` is newest first. */
