@@ -101,3 +101,18 @@ export function mailtoBatches(message: MailtoMessage, maxLength = MAILTO_MAX_LEN
 export function addressList(addresses: readonly string[]): string {
   return uniqueAddresses(addresses).unique.join(', ');
 }
+
+/**
+ * A message to one person, addressed to them (no Bcc: nobody else to hide), where personal placeholders may be
+ * filled; null when the URL would pass the limit (a long body), for the screen to offer the text to copy instead.
+ */
+export function personalMailto(
+  message: { to: string; subject: string; body: string },
+  maxLength = MAILTO_MAX_LENGTH,
+): string | null {
+  const fields: string[] = [];
+  if (message.subject !== '') fields.push(`subject=${encodeMailtoText(message.subject)}`);
+  if (message.body !== '') fields.push(`body=${encodeMailtoText(message.body)}`);
+  const link = `mailto:${encodeAddress(message.to)}${fields.length > 0 ? `?${fields.join('&')}` : ''}`;
+  return link.length <= maxLength ? link : null;
+}

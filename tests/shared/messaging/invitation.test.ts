@@ -1,7 +1,13 @@
+import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { shiftInvitation } from '../../../shared/messaging';
-import { mission, shift } from '../export/example-store';
+import {
+  invitationSequence,
+  shiftCalendarMessage,
+  shiftCancellation,
+  shiftInvitation,
+} from '../../../shared/messaging';
+import { mission, shift, signUp } from '../export/example-store';
 
 /** The invitation read back by a real iCalendar parser (ical.js), across the spring and autumn changes. */
 
@@ -86,5 +92,104 @@ describe('shift invitation', () => {
       { ...options, attendee: { name: 'X', email: null } },
     );
     expect(parse(text).vevent.getFirstProperty('attendee')).toBeNull();
+  });
+});
+
+describe('shift cancellation and update', () => {
+  // A shift over the night of the spring change (22:00 Paris in winter time to 08:00 in summer time), invited on
+  // 20 March; the records' last changes before that.
+  const nightShift = (at = '2026-03-10T09:00:00Z', fields: Partial<Parameters<typeof shift>[0]> = {}) =>
+    shift({ id: 's-1', start: '2026-03-28T21:00:00.000Z', end: '2026-03-29T06:00:00.000Z', ...fields }, at);
+  const theMission = (at = '2026-03-01T09:00:00Z', fields: Partial<Parameters<typeof mission>[0]> = {}) =>
+    mission({ id: 'm', title: 'Nettoyage du canal', placeName: 'Quai de Valmy', ...fields }, at);
+  const sequenceOf = (text: string) => Number(parse(text).vevent.getFirstPropertyValue('sequence'));
+
+  it('cancels with the invitation’s UID, a higher SEQUENCE, STATUS:CANCELLED and the times in Paris', () => {
+    const invitation = shiftInvitation({ shift: nightShift(), mission: theMission() }, options);
+    const cancelledSignUp = signUp({ id: 'i-1', volunteerId: 'v', status: 'cancelled' }, '2026-03-25T17:42:00Z');
+    const text = shiftCancellation(
+      { shift: nightShift(), mission: theMission(), signUp: cancelledSignUp },
+      { ...options, generatedAt: '2026-03-25T17:45:00.000Z' },
+    );
+    const { calendar, vevent, event } = parse(text);
+    const sent = parse(invitation);
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(vevent.getFirstPropertyValue('uid')).toBe(sent.vevent.getFirstPropertyValue('uid'));
+    expect(sequenceOf(text)).toBeGreaterThan(sequenceOf(invitation));
+    expect(vevent.getFirstPropertyValue('organizer')).toBe('mailto:contact@asso-climat.fr');
+    expect(vevent.getFirstProperty('attendee')!.getFirstValue()).toBe('mailto:zoe@exemple.fr');
+    expect(event.startDate.toString()).toBe('2026-03-28T22:00:00');
+    expect(event.startDate.zone.tzid).toBe('Europe/Paris');
+    expect(event.endDate.toString()).toBe('2026-03-29T08:00:00');
+    expect(event.endDate.toJSDate().toISOString()).toBe('2026-03-29T06:00:00.000Z');
+  });
+
+  it('moves the event with a REQUEST of higher SEQUENCE when the shift’s time changes', () => {
+    const invitation = shiftInvitation({ shift: nightShift(), mission: theMission() }, options);
+    // Moved on 22 March one hour later: 23:00 Paris (UTC+1) to 09:00 Paris (UTC+2).
+    const moved = nightShift('2026-03-22T10:00:00Z', {
+      start: '2026-03-28T22:00:00.000Z',
+      end: '2026-03-29T07:00:00.000Z',
+    });
+    const update = shiftCalendarMessage({ shift: moved, mission: theMission() }, options);
+    expect(update.method).toBe('REQUEST');
+    const { calendar, vevent, event } = parse(update.text);
+    expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(vevent.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    expect(vevent.getFirstPropertyValue('uid')).toBe(parse(invitation).vevent.getFirstPropertyValue('uid'));
+    expect(update.sequence).toBe(sequenceOf(update.text));
+    expect(update.sequence).toBeGreaterThan(sequenceOf(invitation));
+    expect(event.startDate.toString()).toBe('2026-03-28T23:00:00');
+    expect(event.endDate.toString()).toBe('2026-03-29T09:00:00');
+    expect(event.endDate.toJSDate().toISOString()).toBe('2026-03-29T07:00:00.000Z');
+  });
+
+  it('sends a higher SEQUENCE when the mission’s place changes, with the new place', () => {
+    const invitation = shiftInvitation({ shift: nightShift(), mission: theMission() }, options);
+    const update = shiftInvitation(
+      { shift: nightShift(), mission: theMission('2026-03-21T08:00:00Z', { placeName: 'Place de la République' }) },
+      options,
+    );
+    expect(sequenceOf(update)).toBeGreaterThan(sequenceOf(invitation));
+    expect(parse(update).vevent.getFirstPropertyValue('location')).toContain('Place de la République');
+  });
+
+  it('is above the last one sent even when nothing dated changed since', () => {
+    const entry = { shift: nightShift(), mission: theMission() };
+    const first = sequenceOf(shiftInvitation(entry, options));
+    expect(sequenceOf(shiftInvitation(entry, { ...options, after: first }))).toBe(first + 1);
+    expect(sequenceOf(shiftCancellation(entry, { ...options, after: first + 1 }))).toBe(first + 2);
+  });
+
+  it('cancels when the sign-up, the shift or the mission is off', () => {
+    const base = { shift: nightShift(), mission: theMission() };
+    expect(shiftCalendarMessage(base, options).method).toBe('REQUEST');
+    expect(shiftCalendarMessage({ ...base, signUp: { status: 'cancelled' } }, options).method).toBe('CANCEL');
+    expect(shiftCalendarMessage({ ...base, shift: { ...base.shift, deleted: true } }, options).method).toBe('CANCEL');
+    expect(shiftCalendarMessage({ ...base, mission: { ...base.mission, status: 'cancelled' } }, options).method).toBe(
+      'CANCEL',
+    );
+    // Waiting list: still expected if a place frees up.
+    expect(shiftCalendarMessage({ ...base, signUp: { status: 'waiting_list' } }, options).method).toBe('REQUEST');
+  });
+
+  it('always gives a SEQUENCE above the last one sent, and a cancellation never below the invitation (property)', () => {
+    const instant = fc
+      .integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) })
+      .map((ms) => new Date(ms).toISOString());
+    fc.assert(
+      fc.property(instant, instant, instant, fc.option(fc.nat({ max: 10_000_000 })), (s, m, i, after) => {
+        const entry = {
+          shift: nightShift(s),
+          mission: theMission(m),
+          signUp: signUp({ id: 'i', volunteerId: 'v', status: 'cancelled' }, i),
+        };
+        const request = invitationSequence(entry, 'REQUEST', after ?? undefined);
+        const cancel = invitationSequence(entry, 'CANCEL', after ?? undefined);
+        if (after !== null) expect(request).toBeGreaterThan(after);
+        expect(cancel).toBeGreaterThanOrEqual(request);
+      }),
+    );
   });
 });

@@ -6,6 +6,7 @@ import {
   fillTemplate,
   MAILTO_MAX_LENGTH,
   mailtoBatches,
+  personalMailto,
   PLACEHOLDERS,
   type PlaceholderValues,
 } from '../../../shared/messaging';
@@ -122,5 +123,20 @@ describe('encoding of a filled template', () => {
         expect(decodeURIComponent(encoded)).toBe(text.replace(/\r\n|\r|\n/g, '\r\n'));
       }),
     );
+  });
+});
+
+describe('personal mailto', () => {
+  it('addresses one person directly, with accents and line breaks encoded, and the allow-list accepts it', () => {
+    const link = personalMailto({ to: 'zoe@exemple.fr', subject: 'Rappel : Zoé', body: 'Bonjour Zoé,\nà demain !' });
+    expect(link).toBe(
+      `mailto:zoe@exemple.fr?subject=${encodeURIComponent('Rappel : Zoé')}&body=${encodeURIComponent('Bonjour Zoé,\r\nà demain !')}`,
+    );
+    expect(isAllowedExternalUrl(link!)).toBe(true);
+    expect(new URL(link!).searchParams.get('body')).toBe('Bonjour Zoé,\r\nà demain !');
+  });
+
+  it('is null rather than cut when the message would pass the limit', () => {
+    expect(personalMailto({ to: 'zoe@exemple.fr', subject: '', body: 'é'.repeat(MAILTO_MAX_LENGTH) })).toBeNull();
   });
 });
