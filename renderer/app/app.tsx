@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { StatusMessage } from '../components/status-message';
@@ -6,6 +7,7 @@ import { useSettings } from '../db/hooks';
 import { RepositoriesProvider } from '../db/repositories-context';
 import { DesktopProvider, useDesktop } from '../lib/desktop-context';
 import { applyDocumentLanguage } from '../lib/i18n';
+import { useAppLocale } from '../lib/i18n/locale';
 import type { Settings } from '../../shared/domain/model';
 import type { Started } from './bootstrap';
 import { DETAIL_ROUTES, ROUTES } from './routes';
@@ -42,13 +44,23 @@ export function App({ started }: { started: Started }) {
   }
   return (
     <I18nextProvider i18n={started.i18n}>
-      <DesktopProvider api={started.desktop}>
-        <RepositoriesProvider repositories={started.repositories}>
-          <FirstStartGate initialSettings={started.settings} />
-        </RepositoriesProvider>
-      </DesktopProvider>
+      <AriaLocale>
+        <DesktopProvider api={started.desktop}>
+          <RepositoriesProvider repositories={started.repositories}>
+            <FirstStartGate initialSettings={started.settings} />
+          </RepositoriesProvider>
+        </DesktopProvider>
+      </AriaLocale>
     </I18nextProvider>
   );
+}
+
+/**
+ * React Aria's own words and formats (a dialog's hidden "Dismiss", a date's segments) follow the app's language, not
+ * the system's, which React Aria would read by default.
+ */
+function AriaLocale({ children }: { children: ReactNode }) {
+  return <I18nProvider locale={useAppLocale()}>{children}</I18nProvider>;
 }
 
 /** Until the association has introduced itself, the first-start screen stands in for the app. */

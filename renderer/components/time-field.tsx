@@ -1,0 +1,73 @@
+import { parseTime, type Time } from '@internationalized/date';
+import { useMemo } from 'react';
+import {
+  DateInput,
+  DateSegment,
+  FieldError,
+  I18nProvider,
+  Label,
+  Text,
+  TimeField as AriaTimeField,
+} from 'react-aria-components';
+import { useAppLocale } from '../lib/i18n/locale';
+import styles from './field.module.css';
+import segments from './date-field.module.css';
+
+export interface TimeFieldProps {
+  label: string;
+  /** The time as `HH:mm` (24-hour), or '' while the field is empty or not complete. */
+  value: string;
+  onChange: (value: string) => void;
+  description?: string | undefined;
+  /** An error found by the form's own validation; shown under the field and announced. */
+  errorMessage?: string | undefined;
+  isRequired?: boolean;
+  isDisabled?: boolean;
+  name?: string;
+}
+
+/** `HH:mm` → a wall-clock time; anything else → an empty field. */
+export function timeOf(value: string): Time | null {
+  if (!/^\d{2}:\d{2}$/.test(value)) return null;
+  try {
+    return parseTime(value);
+  } catch {
+    return null;
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A labelled wall-clock time, hours and minutes on a 24-hour clock in both languages. It is a time of day without a
+ * date or a time zone: the form turns it into an instant in Paris (a time in the spring gap is refused there).
+ */
+export function TimeField({ label, value, onChange, description, errorMessage, ...props }: TimeFieldProps) {
+  const locale = useAppLocale();
+  const time = useMemo(() => timeOf(value), [value]);
+  return (
+    <I18nProvider locale={locale}>
+      <AriaTimeField
+        {...props}
+        value={time}
+        onChange={(next) => onChange(next ? `${pad(next.hour)}:${pad(next.minute)}` : '')}
+        isInvalid={Boolean(errorMessage)}
+        hourCycle={24}
+        granularity="minute"
+        shouldForceLeadingZeros
+        className={styles.field}
+      >
+        <Label className={styles.label}>{label}</Label>
+        <DateInput className={`${styles.input} ${segments.dateInput}`}>
+          {(segment) => <DateSegment segment={segment} className={segments.segment} />}
+        </DateInput>
+        {description && (
+          <Text slot="description" className={styles.description}>
+            {description}
+          </Text>
+        )}
+        <FieldError className={styles.error}>{errorMessage}</FieldError>
+      </AriaTimeField>
+    </I18nProvider>
+  );
+}
