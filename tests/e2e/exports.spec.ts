@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/export';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+import { dateValue, fillDate, fillTime } from './date-input';
 
 describe('the export to the city, from the screen', () => {
   let session: E2eSession | undefined;
@@ -35,9 +36,9 @@ describe('the export to the city, from the screen', () => {
     await page.getByRole('heading', { level: 1, name: '=Fresque, "climat"' }).waitFor();
     await page.getByRole('button', { name: 'Ajouter un créneau' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ajouter un créneau' });
-    await dialog.getByLabel('Date').fill('2026-10-15');
-    await dialog.getByLabel('Début').fill('10:00');
-    await dialog.getByLabel('Fin').fill('12:30');
+    await fillDate(dialog, 'Date', '2026-10-15');
+    await fillTime(dialog, 'Début', '10:00');
+    await fillTime(dialog, 'Fin', '12:30');
     await dialog.getByRole('button', { name: 'Créer' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('table', { name: 'Créneaux de la mission' }).getByRole('link').click();
@@ -51,8 +52,8 @@ describe('the export to the city, from the screen', () => {
     // The Exports screen: previous month by default; a named export needs a reason.
     await page.getByRole('link', { name: 'Exports', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Exports' }).waitFor();
-    expect(await page.getByLabel('Du', { exact: true }).inputValue()).toBe('2026-10-01');
-    expect(await page.getByLabel('Au', { exact: true }).inputValue()).toBe('2026-10-31');
+    expect(await dateValue(page, 'Du')).toBe('2026-10-01');
+    expect(await dateValue(page, 'Au')).toBe('2026-10-31');
     await page.getByRole('button', { name: /Données personnelles/ }).click();
     await page.getByRole('option', { name: /Nominatif/ }).click();
     await page.getByRole('button', { name: 'Aperçu' }).click();

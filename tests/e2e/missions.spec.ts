@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+import { fillDate, fillTime, timeValue } from './date-input';
 
 describe('missions and shifts, as a coordinator', () => {
   let session: E2eSession | undefined;
@@ -32,14 +33,14 @@ describe('missions and shifts, as a coordinator', () => {
     // One shift at 02:30 on the spring-forward night: refused with the domain's message.
     await page.getByRole('button', { name: 'Ajouter un créneau' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ajouter un créneau' });
-    await dialog.getByLabel('Date').fill('2026-03-29');
-    await dialog.getByLabel('Début').fill('02:30');
-    await dialog.getByLabel('Fin').fill('05:00');
+    await fillDate(dialog, 'Date', '2026-03-29');
+    await fillTime(dialog, 'Début', '02:30');
+    await fillTime(dialog, 'Fin', '05:00');
     await dialog.getByRole('button', { name: 'Créer' }).click();
     await dialog.getByText('Cette heure n’existe pas à Paris ce jour-là').waitFor();
 
     // 02:30 on 25 October happens twice: the user chooses the second one (winter time, +01:00).
-    await dialog.getByLabel('Date').fill('2026-10-25');
+    await fillDate(dialog, 'Date', '2026-10-25');
     await dialog.getByRole('button', { name: 'Créer' }).click();
     await dialog.getByText('Cette heure existe deux fois').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -57,7 +58,7 @@ describe('missions and shifts, as a coordinator', () => {
     // Edit it: two facilitators needed; the fill column shows the need.
     await row.getByRole('button', { name: 'Modifier le créneau du dim. 25 oct. 2026' }).click();
     const edit = page.getByRole('dialog', { name: 'Modifier le créneau' });
-    expect(await edit.getByLabel('Début').inputValue()).toBe('02:30');
+    expect(await timeValue(edit, 'Début')).toBe('02:30');
     await edit.getByLabel('Animateurs et animatrices').fill('2');
     await edit.getByRole('button', { name: 'Enregistrer' }).click();
     await edit.waitFor({ state: 'detached' });
@@ -72,10 +73,10 @@ describe('missions and shifts, as a coordinator', () => {
     const recurring = page.getByRole('dialog', { name: 'Créneaux récurrents' });
     await recurring.getByText('Mardi', { exact: true }).click();
     await recurring.getByText('Jeudi', { exact: true }).click();
-    await recurring.getByLabel('Début').fill('18:00');
-    await recurring.getByLabel('Fin').fill('20:00');
-    await recurring.getByLabel('Du', { exact: true }).fill('2026-12-01');
-    await recurring.getByLabel('Au', { exact: true }).fill('2026-12-14');
+    await fillTime(recurring, 'Début', '18:00');
+    await fillTime(recurring, 'Fin', '20:00');
+    await fillDate(recurring, 'Du', '2026-12-01');
+    await fillDate(recurring, 'Au', '2026-12-14');
     await recurring.getByLabel(/Dates exclues/).fill('2026-12-08');
     await recurring.getByText('3 créneaux seront créés.').waitFor();
     expect(await recurring.getByRole('listitem').allTextContents()).toEqual(

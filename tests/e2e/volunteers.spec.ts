@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+import { fillDate } from './date-input';
 
 describe('volunteers, as a coordinator', () => {
   let session: E2eSession | undefined;
@@ -19,7 +20,7 @@ describe('volunteers, as a coordinator', () => {
     await page.getByLabel('Prénom').fill('Hélène');
     await page.getByLabel('Nom', { exact: true }).fill('Dupré');
     await page.getByLabel('Courriel').fill('helene.dupre@example.org');
-    await page.getByLabel('Date de naissance').fill('1988-04-12');
+    await fillDate(page, 'Date de naissance', '1988-04-12');
     expect(await page.getByText('Cette personne est mineure').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Créer' }).click();
@@ -52,7 +53,7 @@ describe('volunteers, as a coordinator', () => {
     await page.getByRole('link', { name: 'Ajouter un ou une bénévole' }).click();
     await page.getByLabel('Prénom').fill('Léo');
     await page.getByLabel('Nom', { exact: true }).fill('Nguyễn');
-    await page.getByLabel('Date de naissance').fill('2012-06-30');
+    await fillDate(page, 'Date de naissance', '2012-06-30');
     await page.getByText('Cette personne est mineure').waitFor();
     await page.getByLabel('Nom du ou de la responsable légal·e').fill('Mai Nguyễn');
     await page.getByLabel('Téléphone du ou de la responsable légal·e').fill('07 11 22 33 44');

@@ -7,6 +7,7 @@ import { Button } from '../../components/button';
 import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
+import { DateField } from '../../components/date-field';
 import { TextField } from '../../components/text-field';
 import { WorkProgress } from '../../components/work-progress';
 import type { CityExportProgress, CityExportSession, CityExportSummary } from '../../db/city-export-io';
@@ -137,9 +138,8 @@ export function ExportsScreen() {
     <Page title={t('exports.title')}>
       <p className={styles.intro}>{t('exports.intro')}</p>
       <div className={ui.filters}>
-        <TextField
+        <DateField
           label={t('exports.from')}
-          type="date"
           value={from}
           onChange={(value) => {
             setFrom(value);
@@ -147,9 +147,8 @@ export function ExportsScreen() {
           }}
           errorMessage={errors.period}
         />
-        <TextField
+        <DateField
           label={t('exports.to')}
-          type="date"
           value={to}
           onChange={(value) => {
             setTo(value);

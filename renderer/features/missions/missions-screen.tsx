@@ -7,7 +7,7 @@ import { parisDateAndTimeToInstant } from '../../../shared/domain/paris-time';
 import { PARIS_ARRONDISSEMENTS } from '../../../shared/domain/paris';
 import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
-import { TextField } from '../../components/text-field';
+import { DateField } from '../../components/date-field';
 import { useMissions } from '../../db/hooks';
 import type { MissionFilters } from '../../db/repositories/missions-repository';
 import ui from '../../components/ui.module.css';
@@ -68,8 +68,8 @@ export function MissionsScreen() {
             ...PARIS_ARRONDISSEMENTS.map((a) => ({ id: a.insee, label: a.insee })),
           ]}
         />
-        <TextField label={t('missions.periodFrom')} type="date" value={from} onChange={setFrom} />
-        <TextField label={t('missions.periodTo')} type="date" value={to} onChange={setTo} />
+        <DateField label={t('missions.periodFrom')} value={from} onChange={setFrom} />
+        <DateField label={t('missions.periodTo')} value={to} onChange={setTo} />
       </div>
       {missions && missions.length === 0 && <p>{t('missions.empty')}</p>}
       {missions && missions.length > 0 && <MissionTable missions={missions} />}

@@ -1,18 +1,12 @@
 import { useState } from 'react';
-import {
-  Checkbox,
-  CheckboxGroup,
-  Dialog,
-  DialogTrigger,
-  Heading,
-  Label,
-  Modal,
-  ModalOverlay,
-} from 'react-aria-components';
+import { Checkbox, CheckboxGroup, DialogTrigger, Label } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { expandRecurrence, type RecurrencePattern } from '../../../shared/domain/recurrence';
 import { Button } from '../../components/button';
+import { DialogActions, ModalDialog } from '../../components/form-dialog';
 import { StatusMessage } from '../../components/status-message';
+import { DateField } from '../../components/date-field';
+import { TimeField } from '../../components/time-field';
 import { TextField } from '../../components/text-field';
 import { useRepositories } from '../../db/repositories-context';
 import { formatShiftDate, formatTimeRange } from '../../lib/format';
@@ -75,92 +69,80 @@ export function RecurringShiftsDialog({
   return (
     <DialogTrigger isOpen={isOpen} onOpenChange={setOpen}>
       <Button variant="secondary">{t('shifts.addRecurring')}</Button>
-      <ModalOverlay className={ui.overlay} isDismissable>
-        <Modal className={`${ui.modal} ${ui.wideModal}`}>
-          <Dialog className={ui.dialog}>
-            <Heading slot="title" className={ui.dialogTitle}>
-              {t('shifts.recurring.title')}
-            </Heading>
-            <CheckboxGroup value={days} onChange={setDays} className={styles.weekdays}>
-              <Label className={styles.groupLabel}>{t('shifts.recurring.days')}</Label>
-              <div className={styles.weekdayList}>
-                {WEEKDAYS.map((day) => (
-                  <Checkbox key={day} value={day} className={styles.weekday}>
-                    {t(`shifts.weekdays.${day}`)}
-                  </Checkbox>
+      <ModalDialog title={t('shifts.recurring.title')} wide>
+        <CheckboxGroup value={days} onChange={setDays} className={styles.weekdays}>
+          <Label className={styles.groupLabel}>{t('shifts.recurring.days')}</Label>
+          <div className={styles.weekdayList}>
+            {WEEKDAYS.map((day) => (
+              <Checkbox key={day} value={day} className={styles.weekday}>
+                {t(`shifts.weekdays.${day}`)}
+              </Checkbox>
+            ))}
+          </div>
+        </CheckboxGroup>
+        <div className={ui.row}>
+          <TimeField label={t('shifts.start')} value={startTime} onChange={setStartTime} />
+          <TimeField
+            label={t('shifts.end')}
+            value={endTime}
+            onChange={setEndTime}
+            description={endTime && startTime && endTime <= startTime ? t('shifts.endNextDay') : undefined}
+          />
+        </div>
+        <div className={ui.row}>
+          <DateField label={t('shifts.recurring.from')} value={from} onChange={setFrom} />
+          <DateField label={t('shifts.recurring.to')} value={to} onChange={setTo} />
+        </div>
+        <TextField label={t('shifts.recurring.exceptions')} value={exceptions} onChange={setExceptions} />
+        <TextField
+          label={t('shifts.capacity')}
+          inputMode="numeric"
+          value={capacity}
+          onChange={setCapacity}
+          errorMessage={capacityValid ? undefined : t('missions.errors.integer')}
+        />
+        <section aria-labelledby="recurring-preview" className={styles.preview}>
+          <h3 id="recurring-preview">{t('shifts.recurring.preview')}</h3>
+          {result && !result.ok && (
+            <StatusMessage tone="error">
+              {t(result.error, {
+                ns: 'domain',
+                ...('count' in result ? { count: result.count, max: result.max } : {}),
+              })}
+            </StatusMessage>
+          )}
+          {result?.ok && (
+            <>
+              <p role="status">{t('shifts.recurring.previewSummary', { count })}</p>
+              <ol className={styles.previewList}>
+                {result.preview.occurrences.map((occurrence) => (
+                  <li key={occurrence.start}>
+                    {formatShiftDate(occurrence.start, language)} · {formatTimeRange(occurrence.start, occurrence.end)}
+                    {occurrence.flags.length > 0 && <em> — {t('shifts.recurring.flagged')}</em>}
+                  </li>
                 ))}
-              </div>
-            </CheckboxGroup>
-            <div className={ui.row}>
-              <TextField label={t('shifts.start')} type="time" value={startTime} onChange={setStartTime} />
-              <TextField
-                label={t('shifts.end')}
-                type="time"
-                value={endTime}
-                onChange={setEndTime}
-                description={endTime && startTime && endTime <= startTime ? t('shifts.endNextDay') : undefined}
-              />
-            </div>
-            <div className={ui.row}>
-              <TextField label={t('shifts.recurring.from')} type="date" value={from} onChange={setFrom} />
-              <TextField label={t('shifts.recurring.to')} type="date" value={to} onChange={setTo} />
-            </div>
-            <TextField label={t('shifts.recurring.exceptions')} value={exceptions} onChange={setExceptions} />
-            <TextField
-              label={t('shifts.capacity')}
-              inputMode="numeric"
-              value={capacity}
-              onChange={setCapacity}
-              errorMessage={capacityValid ? undefined : t('missions.errors.integer')}
-            />
-            <section aria-labelledby="recurring-preview" className={styles.preview}>
-              <h3 id="recurring-preview">{t('shifts.recurring.preview')}</h3>
-              {result && !result.ok && (
-                <StatusMessage tone="error">
-                  {t(result.error, {
-                    ns: 'domain',
-                    ...('count' in result ? { count: result.count, max: result.max } : {}),
-                  })}
-                </StatusMessage>
-              )}
-              {result?.ok && (
+              </ol>
+              {result.preview.skipped.length > 0 && (
                 <>
-                  <p role="status">{t('shifts.recurring.previewSummary', { count })}</p>
-                  <ol className={styles.previewList}>
-                    {result.preview.occurrences.map((occurrence) => (
-                      <li key={occurrence.start}>
-                        {formatShiftDate(occurrence.start, language)} ·{' '}
-                        {formatTimeRange(occurrence.start, occurrence.end)}
-                        {occurrence.flags.length > 0 && <em> — {t('shifts.recurring.flagged')}</em>}
+                  <p>{t('shifts.recurring.skippedSummary', { count: result.preview.skipped.length })}</p>
+                  <ul>
+                    {result.preview.skipped.map((skip) => (
+                      <li key={skip.date}>
+                        {skip.date} — {t(skip.reason, { ns: 'domain' })}
                       </li>
                     ))}
-                  </ol>
-                  {result.preview.skipped.length > 0 && (
-                    <>
-                      <p>{t('shifts.recurring.skippedSummary', { count: result.preview.skipped.length })}</p>
-                      <ul>
-                        {result.preview.skipped.map((skip) => (
-                          <li key={skip.date}>
-                            {skip.date} — {t(skip.reason, { ns: 'domain' })}
-                          </li>
-                        ))}
-                      </ul>
-                    </>
-                  )}
+                  </ul>
                 </>
               )}
-            </section>
-            <div className={ui.actions}>
-              <Button variant="secondary" slot="close">
-                {t('common.cancel')}
-              </Button>
-              <Button onPress={create} isDisabled={!result?.ok || count === 0 || !capacityValid}>
-                {t('shifts.recurring.create', { count })}
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+            </>
+          )}
+        </section>
+        <DialogActions>
+          <Button onPress={create} isDisabled={!result?.ok || count === 0 || !capacityValid}>
+            {t('shifts.recurring.create', { count })}
+          </Button>
+        </DialogActions>
+      </ModalDialog>
     </DialogTrigger>
   );
 }

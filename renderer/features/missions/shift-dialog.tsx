@@ -1,9 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import { Dialog, DialogTrigger, Heading, Label, Modal, ModalOverlay, Radio, RadioGroup } from 'react-aria-components';
+import { useState } from 'react';
+import { DialogTrigger, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, type Shift } from '../../../shared/domain/model';
 import type { Fold } from '../../../shared/domain/paris-time';
 import { Button } from '../../components/button';
+import { FormDialog } from '../../components/form-dialog';
+import { DateField } from '../../components/date-field';
+import { TimeField } from '../../components/time-field';
 import { TextField } from '../../components/text-field';
 import ui from '../../components/ui.module.css';
 import { useRepositories } from '../../db/repositories-context';
@@ -17,7 +20,6 @@ import {
   type ShiftErrors,
 } from './shift-times';
 import styles from './missions.module.css';
-import { Form } from '../../components/form';
 
 /**
  * Create a shift, or edit one (`shift`): date, start, end, capacity, needs per role and a required skill. A time that
@@ -61,8 +63,7 @@ export function ShiftDialog({
     return error ? t(error.key as never, { ns: error.ns ?? 'translation' }) : undefined;
   };
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function submit() {
     const result = validateShiftDraft(draft);
     if (!result.ok) {
       setErrors(result.errors);
@@ -91,99 +92,75 @@ export function ShiftDialog({
       <Button variant="secondary" aria-label={triggerAriaLabel}>
         {triggerLabel}
       </Button>
-      <ModalOverlay className={ui.overlay} isDismissable>
-        <Modal className={ui.modal}>
-          <Dialog className={ui.dialog}>
-            <Heading slot="title" className={ui.dialogTitle}>
-              {title}
-            </Heading>
-            <Form onSubmit={submit}>
+      <FormDialog title={title} onSubmit={submit} submitLabel={shift ? t('common.save') : t('common.create')}>
+        <DateField
+          label={t('shifts.date')}
+          value={draft.date}
+          onChange={setText('date')}
+          errorMessage={message('date')}
+        />
+        <div className={ui.row}>
+          <TimeField
+            label={t('shifts.start')}
+            value={draft.start}
+            onChange={setText('start')}
+            errorMessage={message('start')}
+          />
+          <TimeField
+            label={t('shifts.end')}
+            value={draft.end}
+            onChange={setText('end')}
+            errorMessage={message('end')}
+            description={draft.end && draft.start && draft.end <= draft.start ? t('shifts.endNextDay') : undefined}
+          />
+        </div>
+        {ambiguous && (
+          <RadioGroup
+            className={ui.radioGroup}
+            value={draft[ambiguous.field === 'start' ? 'startFold' : 'endFold']}
+            onChange={(fold) => {
+              setDraft((previous) => ({
+                ...previous,
+                [ambiguous.field === 'start' ? 'startFold' : 'endFold']: fold as Fold,
+              }));
+              setErrors({});
+            }}
+          >
+            <Label>{t('shifts.ambiguousChoice', { date: ambiguous.date })}</Label>
+            <Radio value="earlier" className={ui.radio}>
+              {t('shifts.ambiguousEarlier', { offset: formatOffset(ambiguous.earlier) })}
+            </Radio>
+            <Radio value="later" className={ui.radio}>
+              {t('shifts.ambiguousLater', { offset: formatOffset(ambiguous.later) })}
+            </Radio>
+          </RadioGroup>
+        )}
+        <TextField
+          label={t('shifts.capacity')}
+          inputMode="numeric"
+          value={draft.capacity}
+          onChange={setText('capacity')}
+          errorMessage={message('capacity')}
+        />
+        <fieldset className={styles.roleNeeds}>
+          <legend>{t('shifts.roleNeeds')}</legend>
+          <div className={ui.row}>
+            {ROLES.map((role: Role) => (
               <TextField
-                label={t('shifts.date')}
-                type="date"
-                value={draft.date}
-                onChange={setText('date')}
-                errorMessage={message('date')}
-              />
-              <div className={ui.row}>
-                <TextField
-                  label={t('shifts.start')}
-                  type="time"
-                  value={draft.start}
-                  onChange={setText('start')}
-                  errorMessage={message('start')}
-                />
-                <TextField
-                  label={t('shifts.end')}
-                  type="time"
-                  value={draft.end}
-                  onChange={setText('end')}
-                  errorMessage={message('end')}
-                  description={
-                    draft.end && draft.start && draft.end <= draft.start ? t('shifts.endNextDay') : undefined
-                  }
-                />
-              </div>
-              {ambiguous && (
-                <RadioGroup
-                  className={ui.radioGroup}
-                  value={draft[ambiguous.field === 'start' ? 'startFold' : 'endFold']}
-                  onChange={(fold) => {
-                    setDraft((previous) => ({
-                      ...previous,
-                      [ambiguous.field === 'start' ? 'startFold' : 'endFold']: fold as Fold,
-                    }));
-                    setErrors({});
-                  }}
-                >
-                  <Label>{t('shifts.ambiguousChoice', { date: ambiguous.date })}</Label>
-                  <Radio value="earlier" className={ui.radio}>
-                    {t('shifts.ambiguousEarlier', { offset: formatOffset(ambiguous.earlier) })}
-                  </Radio>
-                  <Radio value="later" className={ui.radio}>
-                    {t('shifts.ambiguousLater', { offset: formatOffset(ambiguous.later) })}
-                  </Radio>
-                </RadioGroup>
-              )}
-              <TextField
-                label={t('shifts.capacity')}
+                key={role}
+                label={t(`shifts.roles.${role}`)}
                 inputMode="numeric"
-                value={draft.capacity}
-                onChange={setText('capacity')}
-                errorMessage={message('capacity')}
+                value={draft.roleNeeds[role]}
+                onChange={(value) =>
+                  setDraft((previous) => ({ ...previous, roleNeeds: { ...previous.roleNeeds, [role]: value } }))
+                }
+                errorMessage={message(role)}
               />
-              <fieldset className={styles.roleNeeds}>
-                <legend>{t('shifts.roleNeeds')}</legend>
-                <div className={ui.row}>
-                  {ROLES.map((role: Role) => (
-                    <TextField
-                      key={role}
-                      label={t(`shifts.roles.${role}`)}
-                      inputMode="numeric"
-                      value={draft.roleNeeds[role]}
-                      onChange={(value) =>
-                        setDraft((previous) => ({ ...previous, roleNeeds: { ...previous.roleNeeds, [role]: value } }))
-                      }
-                      errorMessage={message(role)}
-                    />
-                  ))}
-                </div>
-              </fieldset>
-              <TextField
-                label={t('shifts.requiredSkill')}
-                value={draft.requiredSkill}
-                onChange={setText('requiredSkill')}
-              />
-              <div className={ui.actions}>
-                <Button variant="secondary" slot="close">
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit">{shift ? t('common.save') : t('common.create')}</Button>
-              </div>
-            </Form>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+            ))}
+          </div>
+        </fieldset>
+        <TextField label={t('shifts.requiredSkill')} value={draft.requiredSkill} onChange={setText('requiredSkill')} />
+      </FormDialog>
     </DialogTrigger>
   );
 }

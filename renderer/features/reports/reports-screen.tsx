@@ -5,7 +5,7 @@ import { presetPeriod, type ReportPeriodPreset } from '../../../shared/reports';
 import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
-import { TextField } from '../../components/text-field';
+import { DateField } from '../../components/date-field';
 import { useLanguage } from '../../lib/use-language';
 import { ReportView } from './report-view';
 import { reportFormat } from './report-format';
@@ -46,16 +46,14 @@ export function ReportsScreen() {
         />
         {choice === 'custom' && (
           <>
-            <TextField
+            <DateField
               label={t('reports.period.from')}
-              type="date"
               value={custom.from}
               onChange={(from) => setCustom({ ...custom, from })}
               errorMessage={ordered ? undefined : t('reports.period.invalid')}
             />
-            <TextField
+            <DateField
               label={t('reports.period.to')}
-              type="date"
               value={custom.to}
               onChange={(to) => setCustom({ ...custom, to })}
             />

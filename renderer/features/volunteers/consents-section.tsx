@@ -4,6 +4,7 @@ import { CONSENT_CHANNELS, CONSENT_PURPOSES, type ConsentPurpose } from '../../.
 import { Button } from '../../components/button';
 import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
+import { DateField } from '../../components/date-field';
 import { TextField } from '../../components/text-field';
 import { useCurrentConsents } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
@@ -88,9 +89,8 @@ export function ConsentsSection({ volunteerId, today }: { volunteerId: string; t
               label: t(`volunteers.consents.answers.${id}`),
             }))}
           />
-          <TextField
+          <DateField
             label={t('volunteers.consents.date')}
-            type="date"
             value={draft.date}
             onChange={(date) => setDraft({ ...draft, date })}
             errorMessage={error}

@@ -5,6 +5,7 @@ import { Button } from '../../components/button';
 import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
 import { TextAreaField } from '../../components/text-area-field';
+import { DateField } from '../../components/date-field';
 import { TextField } from '../../components/text-field';
 import type { NewVolunteer } from '../../db/repositories/volunteers-repository';
 import { draftIsMinor, validateVolunteerDraft, type VolunteerDraft, type VolunteerErrors } from './validate-volunteer';
@@ -86,7 +87,7 @@ export function VolunteerForm({
       <fieldset>
         <legend>{t('volunteers.sections.age')}</legend>
         <div className={ui.columns}>
-          <TextField label={t('volunteers.birthDate')} type="date" {...field('birthDate')} />
+          <DateField label={t('volunteers.birthDate')} {...field('birthDate')} />
           <SelectField<AgeBand | 'none'>
             label={t('volunteers.ageBand')}
             value={draft.ageBand || 'none'}
@@ -97,7 +98,7 @@ export function VolunteerForm({
             ]}
           />
           {draft.ageBand && !draft.birthDate && (
-            <TextField label={t('volunteers.ageBandGivenOn')} type="date" {...field('ageBandGivenOn')} />
+            <DateField label={t('volunteers.ageBandGivenOn')} {...field('ageBandGivenOn')} />
           )}
         </div>
       </fieldset>

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/model';
 import { parisLocalDate } from '../../../shared/domain/paris-time';
 import { buildReport, presetPeriod } from '../../../shared/reports';
 import { seedInto } from '../../../shared/seed';
+import { typeDate } from '../date-input';
 import { createTestDatabase } from '../db/test-database';
 
 async function seededScreen(language: 'fr' | 'en') {
@@ -97,9 +98,7 @@ describe('Reports screen', { timeout: 60_000 }, () => {
     await screen.findByRole('heading', { level: 2, name: 'En bref' }, { timeout: 30_000 });
     await user.click(screen.getByRole('button', { name: /Période/ }));
     await user.click(await screen.findByRole('option', { name: 'Autre période' }));
-    const from = screen.getByLabelText('Du');
-    await user.clear(from);
-    await user.type(from, '2030-01-01');
+    await typeDate(user, document.body, 'Du', '2030-01-01');
     expect(await screen.findByText(/La période commence après sa fin/)).toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 2, name: 'En bref' })).not.toBeInTheDocument();
   });
