@@ -25,8 +25,11 @@ export interface CouchClientOptions {
 export interface CouchClient {
   /** `server/database`, the key under which a desk keeps what it knows of this target. */
   readonly targetKey: string;
-  /** Check the server is CouchDB, the credentials and the database, in that order, for a precise message. */
-  checkAccess(): Promise<void>;
+  /**
+   * Check the server is CouchDB, the credentials and the database, in that order, for a precise message. Gives the
+   * database's document count (the total of a first download's progress), null when the server does not say.
+   */
+  checkAccess(): Promise<{ readonly docCount: number | null }>;
   /** A request to the database: `path` is relative to it (`_changes`, `_bulk_docs`, `_local/x`). */
   db<T>(method: string, path: string, options?: { query?: Record<string, string>; body?: unknown }): Promise<T>;
   /** The same, but a 404 gives null instead of an error (a missing `_local` checkpoint). */
@@ -122,6 +125,8 @@ export function createCouchClient(target: CouchTarget, options: CouchClientOptio
       }
       const info = await send('GET', `${dbUrl}/`);
       if (info.status >= 400 || !isJsonObject(info.json)) throw failure(info.status, info.json, 'database');
+      const docCount = info.json.doc_count;
+      return { docCount: typeof docCount === 'number' && docCount >= 0 ? docCount : null };
     },
     async db<T>(method: string, path: string, request: { query?: Record<string, string>; body?: unknown } = {}) {
       const answer = await send(method, urlOf(path, request.query), request.body);

@@ -41,7 +41,13 @@ export interface PullOptions {
   readonly session: string;
   /** Called with every clock received, so the desk's clock moves past them (later local edits win). */
   readonly observeClock?: (clock: string) => void;
-  readonly onBatch?: (applied: number) => void;
+  /**
+   * After each batch: documents received so far, and what they count towards when known: the database's document
+   * count on a first download (from nothing); null when resuming from a checkpoint (CouchDB's sequences are opaque).
+   */
+  readonly onBatch?: (applied: number, total: number | null) => void;
+  /** The database's document count (`checkAccess`), for the first download's total. */
+  readonly docCount?: number | null;
 }
 
 export interface PullResult {
@@ -62,6 +68,7 @@ export async function pull(
   options: PullOptions,
 ): Promise<PullResult> {
   const since = await agreedCheckpoint(client, state, options.checkpointDocId);
+  const total = since === '0' ? (options.docCount ?? null) : null;
   let cursor = since;
   let received = 0;
   let changedLocally = 0;
@@ -109,7 +116,7 @@ export async function pull(
     await state.remember(known);
     cursor = String(changes.last_seq);
     await saveCheckpoint(client, state, options, cursor);
-    options.onBatch?.(received);
+    options.onBatch?.(received, total);
     if (changes.results.length < options.batchSize) break;
   }
   return { received, changedLocally, serverConflictsResolved, rejected };

@@ -32,6 +32,8 @@ export interface SyncProgress {
   readonly phase: 'checking' | 'pulling' | 'settling' | 'pushing' | 'done';
   /** Documents received so far (pulling) or sent so far (pushing). */
   readonly count: number;
+  /** What `count` goes towards, when known: the database's documents on a first download; otherwise absent. */
+  readonly total?: number | null;
 }
 
 export interface SyncSummary {
@@ -49,7 +51,7 @@ export async function syncOnce(options: SyncOptions): Promise<SyncSummary> {
   const batchSize = options.batchSize ?? DEFAULT_SYNC_BATCH;
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'checking', count: 0 });
-  await client.checkAccess();
+  const { docCount } = await client.checkAccess();
 
   progress({ phase: 'pulling', count: 0 });
   const pulled = await pull(client, options.store, options.state, {
@@ -57,7 +59,8 @@ export async function syncOnce(options: SyncOptions): Promise<SyncSummary> {
     checkpointDocId: checkpointDocId(options.deskId, client.targetKey),
     session: (options.newSession ?? (() => globalThis.crypto.randomUUID()))(),
     observeClock: options.observeClock,
-    onBatch: (count) => progress({ phase: 'pulling', count }),
+    docCount,
+    onBatch: (count, total) => progress({ phase: 'pulling', count, total }),
   });
 
   progress({ phase: 'settling', count: 0 });

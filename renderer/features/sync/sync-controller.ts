@@ -1,11 +1,11 @@
 // Direct modules, not shared/sync's index: the shell's status line loads this at start-up, and the replicator itself
-// is fetched only when a sync runs (issue #12: nothing on start-up that can wait).
+// (with the Worker that runs it, db/sync-worker-io.ts) is fetched only when a sync runs (issue #12: nothing on
+// start-up that can wait).
 import { syncTargetKey, type CouchTarget, type FetchLike } from '../../../shared/sync/couch-client';
 import { isSyncError, type SyncErrorCode } from '../../../shared/sync/errors';
 import type { SyncProgress, SyncSummary } from '../../../shared/sync/replicator';
 import type { DeskDatabase } from '../../db/database';
 import type { DeskContext } from '../../db/desk-context';
-import { createDexieSyncRecordStore, createDexieSyncState } from '../../db/sync-store';
 import { countPendingChanges } from './pending-changes';
 import { loadSyncConfig, loadSyncHistory, saveSyncConfig, saveSyncHistory, type SyncConfig } from './sync-config';
 
@@ -31,6 +31,14 @@ export interface SyncStatus {
   readonly lastSummary: SyncSummary | null;
   /** Shifts left over capacity by two desks giving the last places offline: open review items, shown in Settings. */
   readonly overbookedShiftIds: readonly string[];
+  /** The system says there is no network (`navigator.onLine`): no attempt is made until it comes back. */
+  readonly offline: boolean;
+}
+
+/** Whether the system has a network, and when that changes (the browser's `online`/`offline` events). */
+export interface NetworkStatus {
+  isOnline(): boolean;
+  subscribe(onChange: () => void): () => void;
 }
 
 export interface SyncControllerDeps {
@@ -46,6 +54,10 @@ export interface SyncControllerDeps {
   readonly onTargetChange?: (config: SyncConfig, password: string | null) => Promise<void>;
   readonly intervalMs?: number;
   readonly timeoutMs?: number;
+  /** Default: always online (tests); the app passes the browser's (sync-runtime.ts). */
+  readonly network?: NetworkStatus;
+  /** Run the replicator on the calling thread instead of a Worker (tests; jsdom has no Worker anyway). */
+  readonly inline?: boolean;
 }
 
 export function createSyncController(deps: SyncControllerDeps) {
@@ -53,6 +65,8 @@ export function createSyncController(deps: SyncControllerDeps) {
   let memoryPassword: string | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let current: Promise<SyncSummary | null> | null = null;
+  let unsubscribeNetwork: (() => void) | null = null;
+  const isOnline = () => deps.network?.isOnline() ?? true;
   let status: SyncStatus = {
     config: { server: '', database: '', user: '', enabled: false },
     running: false,
@@ -63,6 +77,7 @@ export function createSyncController(deps: SyncControllerDeps) {
     needsPassword: false,
     lastSummary: null,
     overbookedShiftIds: [],
+    offline: !isOnline(),
   };
 
   const update = (patch: Partial<SyncStatus>) => {
@@ -105,24 +120,34 @@ export function createSyncController(deps: SyncControllerDeps) {
       update({});
       return null;
     }
+    // Offline: no request at all (it could only fail); the 'online' event starts a sync when the network is back.
+    if (!isOnline()) {
+      update({ offline: true });
+      return null;
+    }
     const target: CouchTarget = {
       server: config.server,
       database: config.database,
       ...(config.user === '' ? {} : { user: config.user, password: memoryPassword ?? '' }),
     };
-    update({ running: true, progress: { phase: 'checking', count: 0 } });
+    update({ running: true, progress: { phase: 'checking', count: 0 }, offline: false });
     try {
-      const { syncOnce } = await import('../../../shared/sync/replicator');
-      const summary = await syncOnce({
-        target,
-        fetch: deps.fetch,
-        store: createDexieSyncRecordStore(deps.db),
-        state: createDexieSyncState(deps.db, key),
-        deskId: deps.desk.deskId,
-        observeClock: (clock) => deps.desk.clock.observe(clock),
-        onProgress: (progress) => update({ progress }),
-        ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
-      });
+      // In a Worker (the first download of a big database must leave the page responsive), inline in tests.
+      const { runSync } = await import('../../db/sync-worker-io');
+      const summary = await runSync(
+        deps.db,
+        {
+          target,
+          deskId: deps.desk.deskId,
+          ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
+        },
+        {
+          fetch: deps.fetch,
+          observeClock: (clock) => deps.desk.clock.observe(clock),
+          onProgress: (progress) => update({ progress }),
+          ...(deps.inline ? { inline: true } : {}),
+        },
+      );
       const lastSyncAt = deps.desk.now().toISOString();
       await saveSyncHistory(deps.db, key, { lastSyncAt });
       update({ running: false, progress: null, error: null, lastSyncAt, lastSummary: summary });
@@ -144,6 +169,14 @@ export function createSyncController(deps: SyncControllerDeps) {
     },
     /** Reads the saved configuration, counts pending changes, and starts the periodic sync if it is on. */
     async start(): Promise<void> {
+      unsubscribeNetwork?.();
+      unsubscribeNetwork =
+        deps.network?.subscribe(() => {
+          const offline = !isOnline();
+          update({ offline });
+          // Back online: sync at once rather than at the next tick of the timer.
+          if (!offline && status.config.enabled) void controller.syncNow();
+        }) ?? null;
       const config = await loadSyncConfig(deps.db);
       const key = targetKeyOf(config);
       const history = key === null ? { lastSyncAt: null } : await loadSyncHistory(deps.db, key);
@@ -155,6 +188,8 @@ export function createSyncController(deps: SyncControllerDeps) {
     stop(): void {
       if (timer !== null) clearInterval(timer);
       timer = null;
+      unsubscribeNetwork?.();
+      unsubscribeNetwork = null;
     },
     /**
      * Saves a configuration. `password`: a new one, or null to keep the one known. Another server or database starts

@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Repositories } from '../../db/repositories-context';
 import type { DesktopApi } from '../../lib/desktop-api';
-import { createSyncController, type SyncController, type SyncStatus } from './sync-controller';
+import { createSyncController, type NetworkStatus, type SyncController, type SyncStatus } from './sync-controller';
 import { createSyncFetch } from './sync-fetch';
 
 /** One controller per database: the shell's status line and the Settings section share it (and its timer). */
@@ -16,6 +16,7 @@ export function syncControllerFor(repositories: Repositories, desktop: DesktopAp
       desk: repositories.desk,
       fetch: createSyncFetch(desktop),
       passwordKeeper: electron ? 'main' : 'memory',
+      network: browserNetwork(window),
       onTargetChange: electron
         ? async (config, password) => {
             await desktop.setTarget({ server: config.enabled ? config.server : null, user: config.user, password });
@@ -26,6 +27,24 @@ export function syncControllerFor(repositories: Repositories, desktop: DesktopAp
     void controller.start();
   }
   return controller;
+}
+
+/**
+ * `navigator.onLine` and its events: false means surely offline (no network interface), so "hors ligne" is shown at
+ * once and nothing is tried; true only means "maybe", and a server out of reach still shows up as the sync's error.
+ */
+export function browserNetwork(win: Window): NetworkStatus {
+  return {
+    isOnline: () => win.navigator.onLine,
+    subscribe(onChange) {
+      win.addEventListener('online', onChange);
+      win.addEventListener('offline', onChange);
+      return () => {
+        win.removeEventListener('online', onChange);
+        win.removeEventListener('offline', onChange);
+      };
+    },
+  };
 }
 
 export function useSyncStatus(controller: SyncController): SyncStatus {

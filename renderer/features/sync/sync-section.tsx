@@ -8,6 +8,7 @@ import { Checkbox } from '../../components/checkbox';
 import { Form } from '../../components/form';
 import { StatusMessage } from '../../components/status-message';
 import { TextField } from '../../components/text-field';
+import { WorkProgress } from '../../components/work-progress';
 import ui from '../../components/ui.module.css';
 import { useRepositories } from '../../db/repositories-context';
 import { useDesktop } from '../../lib/desktop-context';
@@ -141,6 +142,14 @@ function SyncSectionBody({ initial }: { initial: SyncConfig }) {
             {t('sync.syncNow')}
           </Button>
         </p>
+      )}
+      {status.running && status.progress?.phase === 'pulling' && typeof status.progress.total === 'number' && (
+        // The first download of a database (from nothing): its total is known, so a determinate bar.
+        <WorkProgress
+          label={t('sync.download')}
+          text={statusText}
+          fraction={status.progress.total > 0 ? status.progress.count / status.progress.total : null}
+        />
       )}
       {status.config.server !== '' && (
         <StatusMessage tone={status.error && status.error !== 'unreachable' ? 'error' : 'info'}>

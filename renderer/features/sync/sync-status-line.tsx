@@ -29,7 +29,7 @@ function statusCode(status: SyncStatus): string {
   if (!status.config.enabled) return 'off';
   if (status.running) return 'running';
   if (status.needsPassword) return 'needs-password';
-  if (status.error === 'unreachable') return 'offline';
+  if (status.offline || status.error === 'unreachable') return 'offline';
   if (status.error) return `error:${status.error}`;
   return status.lastSyncAt ? 'synced' : 'never';
 }
@@ -39,11 +39,13 @@ export function useSyncStatusText(status: SyncStatus, now: number): string {
   const language = useLanguage();
   if (!status.config.enabled) return t('sync.status.off');
   if (status.running && status.progress) {
-    return t(`sync.status.${status.progress.phase}`, { count: status.progress.count });
+    const { phase, count, total } = status.progress;
+    if (phase === 'pulling' && typeof total === 'number') return t('sync.status.pullingOf', { count, total });
+    return t(`sync.status.${phase}`, { count });
   }
   const parts: string[] = [];
   if (status.needsPassword) parts.push(t('sync.status.needsPassword'));
-  else if (status.error === 'unreachable') parts.push(t('sync.status.offline'));
+  else if (status.offline || status.error === 'unreachable') parts.push(t('sync.status.offline'));
   else if (status.error === 'unexpected') parts.push(t('sync.status.unexpected'));
   else if (status.error) parts.push(syncErrorMessage(status.error)[language === 'en' ? 'en' : 'fr']);
   else if (status.lastSyncAt === null) parts.push(t('sync.status.never'));

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Volunteer } from '../../../shared/domain/model';
 import { updateRecord } from '../../../shared/records/record';
 import { copyRecords } from '../../../shared/storage/pipeline';
 import { createMemoryRecordStore } from '../../../shared/sync';
 import { createDexieSyncRecordStore } from '../../../renderer/db/sync-store';
 import { createSyncController, type SyncController } from '../../../renderer/features/sync';
+import type { NetworkStatus } from '../../../renderer/features/sync/sync-controller';
 import { loadSyncConfig } from '../../../renderer/features/sync/sync-config';
 import { startTestCouch, type TestCouch } from '../../shared/sync/couch-server';
 import { aSignUpOf, at, baseData } from '../../shared/sync/sync-fixtures';
@@ -34,6 +35,12 @@ async function aDesk(passwordKeeper: 'main' | 'memory' = 'memory') {
 afterAll(() => {
   for (const controller of controllers) controller.stop();
 });
+
+async function baseStore() {
+  const base = createMemoryRecordStore();
+  await baseData(base);
+  return base;
+}
 
 describe('the sync controller', { timeout: 120_000 }, () => {
   it('syncs on demand, counts pending changes, and a wrong password leaves local data untouched', async () => {
@@ -130,6 +137,57 @@ describe('the sync controller', { timeout: 120_000 }, () => {
     await b.controller.syncNow();
     expect(a.controller.getStatus().overbookedShiftIds).toContain('s-last');
     expect(b.controller.getStatus().overbookedShiftIds).toEqual(a.controller.getStatus().overbookedShiftIds);
+  });
+
+  it('offline by the system: "hors ligne" at once, no request while offline, a sync as soon as the network is back', async () => {
+    const database = await couch.createDatabase('offline');
+    const { db, desk } = await createTestDatabase();
+    await copyRecords(await baseStore(), createDexieSyncRecordStore(db));
+    let online = false;
+    const events = new EventTarget();
+    const network: NetworkStatus = {
+      isOnline: () => online,
+      subscribe(onChange) {
+        events.addEventListener('change', onChange);
+        return () => events.removeEventListener('change', onChange);
+      },
+    };
+    const requests: string[] = [];
+    const controller = createSyncController({
+      db,
+      desk,
+      passwordKeeper: 'memory',
+      network,
+      fetch: (url, init) => {
+        requests.push(url);
+        return fetch(url, init);
+      },
+    });
+    controllers.push(controller);
+    await controller.start();
+    expect(controller.getStatus().offline).toBe(true);
+    await controller.configure(
+      { server: couch.url, database, user: couch.admin.user, enabled: true },
+      couch.admin.password,
+    );
+    expect(await controller.syncNow()).toBeNull();
+    expect(controller.getStatus()).toMatchObject({ offline: true, running: false, error: null, lastSyncAt: null });
+    expect(requests).toEqual([]);
+
+    online = true;
+    events.dispatchEvent(new Event('change'));
+    expect(controller.getStatus().offline).toBe(false);
+    // The pending count is refreshed just after the sync ends: wait for both.
+    await vi.waitFor(() => expect(controller.getStatus()).toMatchObject({ running: false, error: null, pending: 0 }), {
+      timeout: 30_000,
+    });
+    expect(controller.getStatus().lastSyncAt).not.toBeNull();
+    expect(requests.length).toBeGreaterThan(0);
+
+    online = false;
+    events.dispatchEvent(new Event('change'));
+    expect(controller.getStatus().offline).toBe(true);
+    controller.stop();
   });
 
   it('reports an unreachable server as offline, with local data untouched', async () => {

@@ -27,6 +27,7 @@ export const syncEn: Widen<typeof syncFr> = {
   cancel: 'Cancel',
   askPassword: 'Enter the sync password for this session.',
   usePassword: 'Use this password',
+  download: 'Downloading the server’s data',
   overbooked: {
     title: 'To review after syncing',
     help: 'Two desks gave away the last places of these shifts offline: they are over capacity. Open each one to decide.',
@@ -45,6 +46,7 @@ export const syncEn: Widen<typeof syncFr> = {
     needsPassword: 'Sync password to enter (Settings)',
     checking: 'Connecting to the server…',
     pulling: 'Receiving: {{count}} documents',
+    pullingOf: 'Receiving: {{count}} of {{total}} documents',
     settling: 'Checking the data received…',
     pushing: 'Sending: {{count}} documents',
     done: 'Sync finished',

@@ -24,6 +24,7 @@ export const syncFr = {
   cancel: 'Annuler',
   askPassword: 'Saisissez le mot de passe de synchronisation pour cette session.',
   usePassword: 'Utiliser ce mot de passe',
+  download: 'Téléchargement des données du serveur',
   overbooked: {
     title: 'À vérifier après synchronisation',
     help: 'Deux postes ont donné hors ligne les dernières places de ces créneaux : ils dépassent leur capacité. Ouvrez chacun pour décider.',
@@ -42,6 +43,7 @@ export const syncFr = {
     needsPassword: 'Mot de passe de synchronisation à saisir (Réglages)',
     checking: 'Connexion au serveur…',
     pulling: 'Réception : {{count}} documents',
+    pullingOf: 'Réception : {{count}} documents sur {{total}}',
     settling: 'Vérification des données reçues…',
     pushing: 'Envoi : {{count}} documents',
     done: 'Synchronisation terminée',
