@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatPhone } from '../../../shared/domain/phone';
 import { matchesSearch } from '../../../shared/domain/text-folding';
 import type { SignUpDecision } from '../../../shared/domain/signup-decision';
 import { Button } from '../../components/button';
+import { ModalDialog } from '../../components/form-dialog';
 import { Checkbox } from '../../components/checkbox';
-import ui from '../../components/ui.module.css';
 import { useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import {
@@ -523,30 +522,22 @@ export function DeskRunning({ session }: { session: DeskSession }) {
         />
       )}
 
-      <ModalOverlay
-        className={ui.overlay}
+      <ModalDialog
+        title={t('desk.pin.leaveTitle')}
         isOpen={leaving}
-        isDismissable
         onOpenChange={(open) => {
           setLeaving(open);
           if (!open) focusSearch();
         }}
       >
-        <Modal className={ui.modal}>
-          <Dialog className={ui.dialog}>
-            <Heading slot="title" className={ui.dialogTitle}>
-              {t('desk.pin.leaveTitle')}
-            </Heading>
-            <PinForm
-              submitLabel={t('desk.header.leave')}
-              onValid={async () => {
-                setLeaving(false);
-                await repositories.checkins.endSession();
-              }}
-            />
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+        <PinForm
+          submitLabel={t('desk.header.leave')}
+          onValid={async () => {
+            setLeaving(false);
+            await repositories.checkins.endSession();
+          }}
+        />
+      </ModalDialog>
     </section>
   );
 }

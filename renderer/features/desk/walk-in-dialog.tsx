@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { checkEmail } from '../../../shared/domain/email';
 import { AGE_BANDS, CONSENT_PURPOSES, type AgeBand, type ConsentPurpose } from '../../../shared/domain/model';
 import { parisLocalDate } from '../../../shared/domain/paris-time';
 import { normalisePhone } from '../../../shared/domain/phone';
-import { Button } from '../../components/button';
 import { Checkbox } from '../../components/checkbox';
-import { Form } from '../../components/form';
+import { FormDialog } from '../../components/form-dialog';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import ui from '../../components/ui.module.css';
@@ -111,105 +109,92 @@ export function WalkInDialog({
   }
 
   return (
-    <ModalOverlay className={ui.overlay} isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
-      <Modal className={`${ui.modal} ${styles.walkInModal}`}>
-        <Dialog className={ui.dialog}>
-          <Heading slot="title" className={ui.dialogTitle}>
-            {t('desk.walkIn.title')}
-          </Heading>
-          <Form
-            className={ui.form}
-            onSubmit={(event) => {
-              event.preventDefault();
-              void submit();
-            }}
+    <FormDialog
+      title={t('desk.walkIn.title')}
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+      modalClassName={styles.walkInModal}
+      formClassName={ui.form}
+      onSubmit={submit}
+      submitLabel={t('desk.walkIn.submit')}
+    >
+      <div className={ui.columns}>
+        <TextField
+          label={t('desk.walkIn.firstName')}
+          value={firstName}
+          onChange={setFirstName}
+          errorMessage={errors.firstName}
+          autoFocus
+        />
+        <TextField label={t('desk.walkIn.lastName')} value={lastName} onChange={setLastName} />
+        <TextField
+          label={t('desk.walkIn.email')}
+          type="email"
+          value={email}
+          onChange={setEmail}
+          errorMessage={errors.email}
+          description={t('desk.walkIn.contactHelp')}
+        />
+        <TextField
+          label={t('desk.walkIn.phone')}
+          type="tel"
+          value={phone}
+          onChange={setPhone}
+          errorMessage={errors.phone}
+        />
+        <SelectField
+          label={t('desk.walkIn.ageBand')}
+          value={ageBand}
+          onChange={setAgeBand}
+          placeholder={t('common.choose')}
+          options={AGE_BANDS.map((id) => ({ id, label: t(`desk.walkIn.ageBands.${id}`) }))}
+        />
+        <TextField
+          label={t('desk.walkIn.postcode')}
+          inputMode="numeric"
+          value={postcode}
+          onChange={setPostcode}
+          errorMessage={errors.postcode}
+        />
+        {minor && (
+          <TextField
+            label={t('desk.walkIn.guardianPhone')}
+            type="tel"
+            value={guardianPhone}
+            onChange={setGuardianPhone}
+            errorMessage={errors.guardianPhone}
+          />
+        )}
+        {minor && (
+          <Checkbox isSelected={authorisation} onChange={setAuthorisation}>
+            {t('desk.walkIn.authorisation')}
+          </Checkbox>
+        )}
+        {shifts.length > 1 && (
+          <SelectField
+            label={t('desk.walkIn.shift')}
+            value={shiftId}
+            onChange={setShiftId}
+            errorMessage={errors.shift}
+            options={shifts.map(({ shift, mission }) => ({
+              id: shift.id,
+              label: `${mission?.title ?? ''} ${formatTimeRange(shift.start, shift.end)}`,
+            }))}
+          />
+        )}
+      </div>
+      <fieldset>
+        <legend>{t('desk.walkIn.consents')}</legend>
+        {CONSENT_PURPOSES.map((purpose) => (
+          <Checkbox
+            key={purpose}
+            isSelected={consents[purpose]}
+            onChange={(given) => setConsents({ ...consents, [purpose]: given })}
           >
-            <div className={ui.columns}>
-              <TextField
-                label={t('desk.walkIn.firstName')}
-                value={firstName}
-                onChange={setFirstName}
-                errorMessage={errors.firstName}
-                autoFocus
-              />
-              <TextField label={t('desk.walkIn.lastName')} value={lastName} onChange={setLastName} />
-              <TextField
-                label={t('desk.walkIn.email')}
-                type="email"
-                value={email}
-                onChange={setEmail}
-                errorMessage={errors.email}
-                description={t('desk.walkIn.contactHelp')}
-              />
-              <TextField
-                label={t('desk.walkIn.phone')}
-                type="tel"
-                value={phone}
-                onChange={setPhone}
-                errorMessage={errors.phone}
-              />
-              <SelectField
-                label={t('desk.walkIn.ageBand')}
-                value={ageBand}
-                onChange={setAgeBand}
-                placeholder={t('common.choose')}
-                options={AGE_BANDS.map((id) => ({ id, label: t(`desk.walkIn.ageBands.${id}`) }))}
-              />
-              <TextField
-                label={t('desk.walkIn.postcode')}
-                inputMode="numeric"
-                value={postcode}
-                onChange={setPostcode}
-                errorMessage={errors.postcode}
-              />
-              {minor && (
-                <TextField
-                  label={t('desk.walkIn.guardianPhone')}
-                  type="tel"
-                  value={guardianPhone}
-                  onChange={setGuardianPhone}
-                  errorMessage={errors.guardianPhone}
-                />
-              )}
-              {minor && (
-                <Checkbox isSelected={authorisation} onChange={setAuthorisation}>
-                  {t('desk.walkIn.authorisation')}
-                </Checkbox>
-              )}
-              {shifts.length > 1 && (
-                <SelectField
-                  label={t('desk.walkIn.shift')}
-                  value={shiftId}
-                  onChange={setShiftId}
-                  errorMessage={errors.shift}
-                  options={shifts.map(({ shift, mission }) => ({
-                    id: shift.id,
-                    label: `${mission?.title ?? ''} ${formatTimeRange(shift.start, shift.end)}`,
-                  }))}
-                />
-              )}
-            </div>
-            <fieldset>
-              <legend>{t('desk.walkIn.consents')}</legend>
-              {CONSENT_PURPOSES.map((purpose) => (
-                <Checkbox
-                  key={purpose}
-                  isSelected={consents[purpose]}
-                  onChange={(given) => setConsents({ ...consents, [purpose]: given })}
-                >
-                  {t(`desk.walkIn.consentPurposes.${purpose}`)}
-                </Checkbox>
-              ))}
-            </fieldset>
-            <div className={ui.actions}>
-              <Button variant="secondary" onPress={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit">{t('desk.walkIn.submit')}</Button>
-            </div>
-          </Form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+            {t(`desk.walkIn.consentPurposes.${purpose}`)}
+          </Checkbox>
+        ))}
+      </fieldset>
+    </FormDialog>
   );
 }
