@@ -1,15 +1,16 @@
-import { useState, type FormEvent } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useState } from 'react';
+import { DialogTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { parisLocalDate } from '../../../shared/domain/paris-time';
 import { Button } from '../../components/button';
+import { FormDialog } from '../../components/form-dialog';
 import { TextField } from '../../components/text-field';
+import { TimeField } from '../../components/time-field';
 import ui from '../../components/ui.module.css';
 import type { RosterRow } from '../../db/repositories/signups-repository';
 import { useRepositories } from '../../db/repositories-context';
 import { formatTime } from '../../lib/format';
 import { shiftTimesToInstantsOnDate } from './roster-times';
-import { Form } from '../../components/form';
 
 /**
  * After the event (product.md): corrected arrival and departure, or hours declared by hand with a reason. Both are
@@ -38,8 +39,7 @@ export function CorrectHoursDialog({
   const [reason, setReason] = useState(row.signUp.declaredReason ?? '');
   const [errors, setErrors] = useState<{ arrival?: string; departure?: string; hours?: string; reason?: string }>({});
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function submit() {
     if (hours.trim()) {
       const value = Number(hours.trim().replace(',', '.'));
       if (!/^\d+([.,]\d{1,2})?$/.test(hours.trim()) || value <= 0 || value > 24)
@@ -65,53 +65,31 @@ export function CorrectHoursDialog({
       <Button variant="secondary" aria-label={t('roster.correctOf', { name })}>
         {t('roster.correct')}
       </Button>
-      <ModalOverlay className={ui.overlay} isDismissable>
-        <Modal className={ui.modal}>
-          <Dialog className={ui.dialog}>
-            <Heading slot="title" className={ui.dialogTitle}>
-              {t('roster.correctTitle', { name })}
-            </Heading>
-            <Form onSubmit={submit}>
-              <div className={ui.row}>
-                <TextField
-                  label={t('roster.arrival')}
-                  type="time"
-                  value={arrival}
-                  onChange={setArrival}
-                  errorMessage={errors.arrival}
-                />
-                <TextField
-                  label={t('roster.departure')}
-                  type="time"
-                  value={departure}
-                  onChange={setDeparture}
-                  errorMessage={errors.departure}
-                />
-              </div>
-              <TextField
-                label={t('roster.declaredHours')}
-                description={t('roster.declaredHoursHelp')}
-                inputMode="decimal"
-                value={hours}
-                onChange={setHours}
-                errorMessage={errors.hours}
-              />
-              <TextField
-                label={t('roster.declaredReason')}
-                value={reason}
-                onChange={setReason}
-                errorMessage={errors.reason}
-              />
-              <div className={ui.actions}>
-                <Button variant="secondary" slot="close">
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit">{t('common.save')}</Button>
-              </div>
-            </Form>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <FormDialog title={t('roster.correctTitle', { name })} onSubmit={submit} submitLabel={t('common.save')}>
+        <div className={ui.row}>
+          <TimeField label={t('roster.arrival')} value={arrival} onChange={setArrival} errorMessage={errors.arrival} />
+          <TimeField
+            label={t('roster.departure')}
+            value={departure}
+            onChange={setDeparture}
+            errorMessage={errors.departure}
+          />
+        </div>
+        <TextField
+          label={t('roster.declaredHours')}
+          description={t('roster.declaredHoursHelp')}
+          inputMode="decimal"
+          value={hours}
+          onChange={setHours}
+          errorMessage={errors.hours}
+        />
+        <TextField
+          label={t('roster.declaredReason')}
+          value={reason}
+          onChange={setReason}
+          errorMessage={errors.reason}
+        />
+      </FormDialog>
     </DialogTrigger>
   );
 }

@@ -1,10 +1,11 @@
 import { useDeferredValue, useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Input, Label, Modal, ModalOverlay, SearchField } from 'react-aria-components';
+import { DialogTrigger, Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatHundredths, sumHundredths } from '../../../shared/domain/hours';
 import { ATTENDANCE, type SignUp } from '../../../shared/domain/model';
 import { Button } from '../../components/button';
+import { FormDialog } from '../../components/form-dialog';
 import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
@@ -19,7 +20,6 @@ import { useLanguage } from '../../lib/use-language';
 import { CorrectHoursDialog } from './correct-hours-dialog';
 import { SignUpDecisionPanel } from './sign-up-panel';
 import styles from './planning.module.css';
-import { Form } from '../../components/form';
 import { ShiftContactSection } from '../contact';
 
 /** The roster of one shift (`/shifts/:shiftId`): sign people up, manage the waiting list, correct attendance. */
@@ -314,37 +314,22 @@ function CancelDialog({
       <Button variant="secondary" aria-label={t('roster.cancelOf', { name })}>
         {t('roster.cancel')}
       </Button>
-      <ModalOverlay className={ui.overlay} isDismissable>
-        <Modal className={ui.modal}>
-          <Dialog className={ui.dialog}>
-            <Heading slot="title" className={ui.dialogTitle}>
-              {t('roster.cancelOf', { name })}
-            </Heading>
-            <Form
-              onSubmit={async (event) => {
-                event.preventDefault();
-                if (!reason.trim()) return setError(t('roster.errors.reasonRequired'));
-                const { promoted } = await repositories.signUps.cancel(signUpId, reason);
-                setOpen(false);
-                if (promoted.length === 0) return onNotice(t('roster.cancelled'));
-                // The promoted people were on this roster's waiting list: their names are already known.
-                const names = promoted.map(nameOfSignUp).join(', ');
-                onNotice(`${t('roster.cancelled')} ${t('roster.promotedNotice', { names })}`);
-              }}
-            >
-              <TextField label={t('roster.cancelReason')} value={reason} onChange={setReason} errorMessage={error} />
-              <div className={ui.actions}>
-                <Button variant="secondary" slot="close">
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" variant="danger">
-                  {t('roster.cancel')}
-                </Button>
-              </div>
-            </Form>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <FormDialog
+        title={t('roster.cancelOf', { name })}
+        onSubmit={async () => {
+          if (!reason.trim()) return setError(t('roster.errors.reasonRequired'));
+          const { promoted } = await repositories.signUps.cancel(signUpId, reason);
+          setOpen(false);
+          if (promoted.length === 0) return onNotice(t('roster.cancelled'));
+          // The promoted people were on this roster's waiting list: their names are already known.
+          const names = promoted.map(nameOfSignUp).join(', ');
+          onNotice(`${t('roster.cancelled')} ${t('roster.promotedNotice', { names })}`);
+        }}
+        submitLabel={t('roster.cancel')}
+        submitVariant="danger"
+      >
+        <TextField label={t('roster.cancelReason')} value={reason} onChange={setReason} errorMessage={error} />
+      </FormDialog>
     </DialogTrigger>
   );
 }
