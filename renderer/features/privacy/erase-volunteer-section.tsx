@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Volunteer } from '../../../shared/domain/model';
 import { foldText } from '../../../shared/domain/text-folding';
 import { Button } from '../../components/button';
-import { Form } from '../../components/form';
+import { FormDialog } from '../../components/form-dialog';
 import { StatusMessage } from '../../components/status-message';
 import { TextField } from '../../components/text-field';
 import ui from '../../components/ui.module.css';
@@ -75,7 +74,6 @@ function EraseDialog({
   onErased: (replacementRef: string) => void;
 }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const { privacy } = useRepositories();
   const exports = useExportsContaining(volunteer.id);
   const [typed, setTyped] = useState('');
@@ -101,77 +99,75 @@ function EraseDialog({
   }
 
   return (
-    <ModalOverlay className={ui.overlay} isOpen isDismissable onOpenChange={(isOpen) => !isOpen && onClose()}>
-      <Modal className={`${ui.modal} ${ui.wideModal}`}>
-        <Dialog className={ui.dialog}>
-          <Heading slot="title" className={ui.dialogTitle}>
-            {t('privacy.erase.title', { name })}
-          </Heading>
-          <p>{t('privacy.erase.what')}</p>
-          <ul>
-            <li>{t('privacy.erase.steps.identity')}</li>
-            <li>{t('privacy.erase.steps.consents')}</li>
-            <li>{t('privacy.erase.steps.participations')}</li>
-            <li>{t('privacy.erase.steps.register')}</li>
-          </ul>
-          <h3>{t('privacy.erase.exportsTitle')}</h3>
-          {exports && exports.length === 0 && <p>{t('privacy.erase.noExports')}</p>}
-          {exports && exports.length > 0 && (
-            <>
-              <p>{t('privacy.erase.exportsIntro')}</p>
-              <div className={styles.scroll}>
-                <table className={ui.table}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('privacy.erase.columns.date')}</th>
-                      <th scope="col">{t('privacy.erase.columns.profile')}</th>
-                      <th scope="col">{t('privacy.erase.columns.mode')}</th>
-                      <th scope="col">{t('privacy.erase.columns.file')}</th>
-                      <th scope="col">{t('privacy.erase.columns.recipient')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {exports.map((entry) => (
-                      <tr key={entry.id}>
-                        <td>{formatShiftDate(entry.at, language)}</td>
-                        <td>{entry.profile ?? t('privacy.erase.modes.none')}</td>
-                        <td>{t(`privacy.erase.modes.${entry.mode ?? 'none'}`)}</td>
-                        <td>{entry.fileName}</td>
-                        <td>{entry.reason || t('privacy.erase.modes.none')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )}
-          <Form
-            className={ui.form}
-            onSubmit={(event) => {
-              event.preventDefault();
-              void submit();
-            }}
-          >
-            <TextField
-              label={t('privacy.erase.confirmLabel', { name })}
-              value={typed}
-              onChange={setTyped}
-              errorMessage={error}
-              autoComplete="off"
-              autoFocus
-            />
-            {failure && <StatusMessage tone="error">{failure}</StatusMessage>}
-            <div className={ui.actions}>
-              <Button variant="secondary" onPress={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" variant="danger" isDisabled={busy}>
-                {t('privacy.erase.submit')}
-              </Button>
-            </div>
-          </Form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <FormDialog
+      title={t('privacy.erase.title', { name })}
+      isOpen
+      onOpenChange={(isOpen) => !isOpen && onClose()}
+      wide
+      formClassName={ui.form}
+      onSubmit={submit}
+      submitLabel={t('privacy.erase.submit')}
+      submitVariant="danger"
+      isSubmitDisabled={busy}
+      error={failure}
+      intro={<ErasureExplanation exports={exports} />}
+    >
+      <TextField
+        label={t('privacy.erase.confirmLabel', { name })}
+        value={typed}
+        onChange={setTyped}
+        errorMessage={error}
+        autoComplete="off"
+        autoFocus
+      />
+    </FormDialog>
+  );
+}
+
+/** What erasing does, and the earlier exports that carried the person (their recipients are to be told). */
+function ErasureExplanation({ exports }: { exports: ReturnType<typeof useExportsContaining> }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <>
+      <p>{t('privacy.erase.what')}</p>
+      <ul>
+        <li>{t('privacy.erase.steps.identity')}</li>
+        <li>{t('privacy.erase.steps.consents')}</li>
+        <li>{t('privacy.erase.steps.participations')}</li>
+        <li>{t('privacy.erase.steps.register')}</li>
+      </ul>
+      <h3>{t('privacy.erase.exportsTitle')}</h3>
+      {exports && exports.length === 0 && <p>{t('privacy.erase.noExports')}</p>}
+      {exports && exports.length > 0 && (
+        <>
+          <p>{t('privacy.erase.exportsIntro')}</p>
+          <div className={styles.scroll}>
+            <table className={ui.table}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('privacy.erase.columns.date')}</th>
+                  <th scope="col">{t('privacy.erase.columns.profile')}</th>
+                  <th scope="col">{t('privacy.erase.columns.mode')}</th>
+                  <th scope="col">{t('privacy.erase.columns.file')}</th>
+                  <th scope="col">{t('privacy.erase.columns.recipient')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {exports.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>{formatShiftDate(entry.at, language)}</td>
+                    <td>{entry.profile ?? t('privacy.erase.modes.none')}</td>
+                    <td>{t(`privacy.erase.modes.${entry.mode ?? 'none'}`)}</td>
+                    <td>{entry.fileName}</td>
+                    <td>{entry.reason || t('privacy.erase.modes.none')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
   );
 }
