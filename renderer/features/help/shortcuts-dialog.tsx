@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
-import ui from '../../components/ui.module.css';
+import { ModalDialog } from '../../components/form-dialog';
 import styles from './help.module.css';
 
 /** Rows of the list: the key's label and the action's label, both i18n keys under `help`. */
@@ -60,21 +59,14 @@ export function ShortcutsHelp() {
       <Button variant="secondary" className={styles.helpButton} onPress={() => setOpen(true)} aria-keyshortcuts="F1">
         {t('help.button')} <span className={styles.hint}>{t('help.buttonHint')}</span>
       </Button>
-      <ModalOverlay className={ui.overlay} isOpen={open} isDismissable onOpenChange={setOpen}>
-        <Modal className={`${ui.modal} ${ui.wideModal}`}>
-          <Dialog className={ui.dialog}>
-            <Heading slot="title" className={ui.dialogTitle}>
-              {t('help.title')}
-            </Heading>
-            <p>{t('help.intro')}</p>
-            <ShortcutTable caption={t('help.everywhere.title')} rows={EVERYWHERE} />
-            <ShortcutTable caption={t('help.desk.title')} rows={DESK} />
-            <Button slot="close" onPress={() => setOpen(false)}>
-              {t('help.close')}
-            </Button>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <ModalDialog title={t('help.title')} isOpen={open} onOpenChange={setOpen} wide>
+        <p>{t('help.intro')}</p>
+        <ShortcutTable caption={t('help.everywhere.title')} rows={EVERYWHERE} />
+        <ShortcutTable caption={t('help.desk.title')} rows={DESK} />
+        <Button slot="close" onPress={() => setOpen(false)}>
+          {t('help.close')}
+        </Button>
+      </ModalDialog>
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { DialogTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { importMessage, type ImportPreview, type RowPreview } from '../../../shared/import';
 import { Button } from '../../components/button';
+import { ModalDialog } from '../../components/form-dialog';
 import { TextField } from '../../components/text-field';
 import ui from '../../components/ui.module.css';
 import { useLanguage } from '../../lib/use-language';
@@ -60,68 +61,61 @@ export function FixRowDialog({
       <Button variant="secondary" aria-label={t('transfers.imports.fix.openLabel', { line: row.line })}>
         {t('transfers.imports.fix.open')}
       </Button>
-      <ModalOverlay className={ui.overlay} isDismissable>
-        <Modal className={ui.modal}>
-          <Dialog className={ui.dialog}>
-            <Heading slot="title" className={ui.dialogTitle}>
-              {t('transfers.imports.fix.title', { line: row.line })}
-            </Heading>
-            {row.errors.map((issue, position) => {
-              const label = t('transfers.imports.fix.field', {
-                field: t(`imports.targets.${issue.field}`),
-                header: preview.header[issue.column] ?? '',
-              });
-              const value = values[issue.column] ?? issue.text;
-              return (
-                <form
-                  key={issue.column}
-                  aria-label={label}
-                  onSubmit={(event) => {
-                    event.preventDefault();
-                    void apply(issue.column, value);
-                  }}
-                >
-                  <TextField
-                    // The first faulty value is what the user came to fix: focus goes there.
-                    autoFocus={position === 0}
-                    label={label}
-                    description={t('transfers.imports.fix.problem', {
-                      text: issue.text,
-                      message: importMessage(issue.code, language),
-                    })}
-                    value={value}
-                    onChange={(text) => {
-                      setValues({ ...values, [issue.column]: text });
-                      setRefused({ ...refused, [issue.column]: '' });
-                    }}
-                    errorMessage={refused[issue.column] || undefined}
-                  />
-                  <div className={ui.actions} style={{ justifyContent: 'flex-start' }}>
-                    <Button type="submit">{t('transfers.imports.fix.apply')}</Button>
-                    <Button variant="secondary" onPress={() => void apply(issue.column, '')}>
-                      {t('transfers.imports.fix.dropField')}
-                    </Button>
-                  </div>
-                </form>
-              );
-            })}
-            <div className={ui.actions}>
-              <Button
-                variant="danger"
-                onPress={() => {
-                  setOpen(false);
-                  onLeaveOut(row);
+      <ModalDialog title={t('transfers.imports.fix.title', { line: row.line })}>
+        {row.errors.map((issue, position) => {
+          const label = t('transfers.imports.fix.field', {
+            field: t(`imports.targets.${issue.field}`),
+            header: preview.header[issue.column] ?? '',
+          });
+          const value = values[issue.column] ?? issue.text;
+          return (
+            <form
+              key={issue.column}
+              aria-label={label}
+              onSubmit={(event) => {
+                event.preventDefault();
+                void apply(issue.column, value);
+              }}
+            >
+              <TextField
+                // The first faulty value is what the user came to fix: focus goes there.
+                autoFocus={position === 0}
+                label={label}
+                description={t('transfers.imports.fix.problem', {
+                  text: issue.text,
+                  message: importMessage(issue.code, language),
+                })}
+                value={value}
+                onChange={(text) => {
+                  setValues({ ...values, [issue.column]: text });
+                  setRefused({ ...refused, [issue.column]: '' });
                 }}
-              >
-                {t('transfers.imports.fix.leaveOut')}
-              </Button>
-              <Button variant="secondary" slot="close">
-                {t('transfers.imports.fix.close')}
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+                errorMessage={refused[issue.column] || undefined}
+              />
+              <div className={ui.actions} style={{ justifyContent: 'flex-start' }}>
+                <Button type="submit">{t('transfers.imports.fix.apply')}</Button>
+                <Button variant="secondary" onPress={() => void apply(issue.column, '')}>
+                  {t('transfers.imports.fix.dropField')}
+                </Button>
+              </div>
+            </form>
+          );
+        })}
+        <div className={ui.actions}>
+          <Button
+            variant="danger"
+            onPress={() => {
+              setOpen(false);
+              onLeaveOut(row);
+            }}
+          >
+            {t('transfers.imports.fix.leaveOut')}
+          </Button>
+          <Button variant="secondary" slot="close">
+            {t('transfers.imports.fix.close')}
+          </Button>
+        </div>
+      </ModalDialog>
     </DialogTrigger>
   );
 }

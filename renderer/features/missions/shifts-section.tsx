@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Mission } from '../../../shared/domain/model';
 import { Button } from '../../components/button';
+import { DialogActions, ModalDialog } from '../../components/form-dialog';
 import { StatusMessage } from '../../components/status-message';
 import { useShiftsOfMission } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
@@ -136,24 +136,20 @@ export function ShiftsSection({ mission }: { mission: Mission }) {
           </tbody>
         </table>
       )}
-      <ModalOverlay className={ui.overlay} isOpen={pending !== null} onOpenChange={(open) => !open && setPending(null)}>
-        <Modal className={ui.modal}>
-          <Dialog role="alertdialog" className={ui.dialog}>
-            <Heading slot="title" className={ui.dialogTitle}>
-              {t('shifts.confirmDeleteTitle')}
-            </Heading>
-            <p>{t('shifts.confirmDelete', { count: pending?.count ?? 0 })}</p>
-            <div className={ui.actions}>
-              <Button variant="secondary" slot="close">
-                {t('common.cancel')}
-              </Button>
-              <Button variant="danger" onPress={() => pending && remove(pending.ids, true)}>
-                {t('shifts.confirm')}
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <ModalDialog
+        title={t('shifts.confirmDeleteTitle')}
+        role="alertdialog"
+        isOpen={pending !== null}
+        onOpenChange={(open) => !open && setPending(null)}
+        isDismissable={false}
+      >
+        <p>{t('shifts.confirmDelete', { count: pending?.count ?? 0 })}</p>
+        <DialogActions>
+          <Button variant="danger" onPress={() => pending && remove(pending.ids, true)}>
+            {t('shifts.confirm')}
+          </Button>
+        </DialogActions>
+      </ModalDialog>
     </section>
   );
 }
