@@ -5,6 +5,7 @@ import type { Download, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+import { fillDate, fillTime } from './date-input';
 
 async function readDownload(download: Download): Promise<string> {
   const path = join(tmpdir(), `download-${Date.now()}-${download.suggestedFilename()}`);
@@ -40,9 +41,9 @@ async function createVolunteer(page: Page, firstName: string, lastName: string):
 async function addShift(page: Page, date: string, start: string, end: string, capacity: string): Promise<void> {
   await page.getByRole('button', { name: 'Ajouter un créneau' }).click();
   const dialog = page.getByRole('dialog', { name: 'Ajouter un créneau' });
-  await dialog.getByLabel('Date').fill(date);
-  await dialog.getByLabel('Début').fill(start);
-  await dialog.getByLabel('Fin').fill(end);
+  await fillDate(dialog, 'Date', date);
+  await fillTime(dialog, 'Début', start);
+  await fillTime(dialog, 'Fin', end);
   await dialog.getByLabel('Nombre de places').fill(capacity);
   await dialog.getByRole('button', { name: 'Créer' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -146,8 +147,8 @@ describe('sign-ups, waiting list and the roster after the event', () => {
     expect(await summary.textContent()).toContain('0 h de bénévolat');
     await page.getByRole('button', { name: 'Corriger les heures de Awa Diallo' }).click();
     const hours = page.getByRole('dialog', { name: 'Heures de Awa Diallo' });
-    await hours.getByLabel('Arrivée').fill('14:00');
-    await hours.getByLabel('Départ').fill('16:30');
+    await fillTime(hours, 'Arrivée', '14:00');
+    await fillTime(hours, 'Départ', '16:30');
     await hours.getByRole('button', { name: 'Enregistrer' }).click();
     await expect
       .poll(() => roster.getByRole('row', { name: /Awa Diallo/ }).textContent())
