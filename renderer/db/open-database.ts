@@ -1,4 +1,5 @@
 import { DeskDatabase } from './database';
+import { recoverInterruptedRestore } from './snapshot-restore';
 
 /**
  * Opens the app's one database. The browser may evict non-persistent storage under pressure: ask for persistent
@@ -8,6 +9,8 @@ import { DeskDatabase } from './database';
 export async function openDatabase(name?: string): Promise<{ db: DeskDatabase; persisted: boolean }> {
   const db = new DeskDatabase(name);
   await db.open();
+  // Before anything reads the store: a restore interrupted by a crash or a closed window is undone (issue 11).
+  await recoverInterruptedRestore(db);
   return { db, persisted: await requestPersistence() };
 }
 

@@ -1,8 +1,9 @@
 import { type SeedOptions, seedInto } from '../../shared/seed';
 import { SnapshotError, type SnapshotManifest } from '../../shared/snapshot';
 import type { DeskDatabase } from './database';
-import { clearSharedTables, createDexieRecordSink, DEXIE_BATCH_SIZE, type DexieStoreOptions } from './dexie-store';
+import { createDexieRecordSink, DEXIE_BATCH_SIZE, type DexieStoreOptions } from './dexie-store';
 import type { FromWorker, SnapshotProgress, ToWorker } from './snapshot-protocol';
+import { createReplaceGuard } from './snapshot-restore';
 import { loadSnapshotTask, writeSnapshotTask, type LoadSteps } from './snapshot-tasks';
 
 /**
@@ -12,15 +13,25 @@ import { loadSnapshotTask, writeSnapshotTask, type LoadSteps } from './snapshot-
 export type { SnapshotProgress } from './snapshot-protocol';
 
 export interface LoadSnapshotOptions extends DexieStoreOptions {
-  /** Replace the store's shared tables (a restore; the default) or add to them. The erasure register is kept. */
+  /**
+   * Replace the store's shared tables (a restore; the default) or add to them. The erasure register is kept. A
+   * replace is all or nothing (snapshot-restore.ts): on failure it throws a RestoreError and the store is as before.
+   */
   readonly replace?: boolean;
+  /**
+   * Run once every record is written, still under the replace's guard: a failure here puts the old data back too
+   * (the restore re-applies the erasure register here, so a crash can never leave an erased person restored).
+   */
+  readonly beforeCommit?: () => Promise<void>;
   /** Run in the calling thread instead of a Worker (tests; Workers are used whenever they exist). */
   readonly inline?: boolean;
+  /** The clock of the replace's marker (tests). */
+  readonly now?: () => Date;
 }
 
 /**
  * Load a snapshot file into the store. The whole file is checked first, in a Worker; the store is touched only once
- * it is known good, so a damaged or foreign file changes nothing.
+ * it is known good, so a damaged or foreign file changes nothing; a replace that fails midway is undone.
  */
 export async function loadSnapshotIntoStore(
   db: DeskDatabase,
@@ -28,11 +39,34 @@ export async function loadSnapshotIntoStore(
   onProgress: (progress: SnapshotProgress) => void = () => undefined,
   options: LoadSnapshotOptions = {},
 ): Promise<SnapshotManifest> {
+  const batchSize = options.batchSize ?? DEXIE_BATCH_SIZE;
+  const guard = (options.replace ?? true) ? createReplaceGuard(db, { batchSize, now: options.now }) : null;
+  let begun = false;
+  try {
+    const manifest = await loadBatches(db, blob, onProgress, options, async () => {
+      begun = true;
+      await guard?.begin();
+    });
+    await options.beforeCommit?.();
+    await guard?.commit();
+    return manifest;
+  } catch (error) {
+    // A file refused by its check never reached the store: its SnapshotError is the message to show, unchanged.
+    if (guard && begun) await guard.fail(error);
+    throw error;
+  }
+}
+
+async function loadBatches(
+  db: DeskDatabase,
+  blob: Blob,
+  onProgress: (progress: SnapshotProgress) => void,
+  options: LoadSnapshotOptions,
+  prepare: () => Promise<void>,
+): Promise<SnapshotManifest> {
   const sink = createDexieRecordSink(db, options);
   const steps: LoadSteps = {
-    validated: async () => {
-      if (options.replace ?? true) await clearSharedTables(db);
-    },
+    validated: prepare,
     batch: (table, records) => sink.writeBatch(table, records),
     progress: onProgress,
   };

@@ -4,6 +4,7 @@ import type { SnapshotManifest } from '../../../shared/snapshot';
 import type { DeskDatabase } from '../database';
 import type { DeskContext } from '../desk-context';
 import type { SnapshotProgress } from '../snapshot-protocol';
+import { RESTORE_NOTICE_KEY, type RestoreNotice } from '../snapshot-restore';
 
 /** Snapshots (zip, validation, their Worker) are fetched on first use, not at start-up (issue #12). */
 const snapshotIo = () => import('../snapshot-io');
@@ -121,10 +122,34 @@ export function createBackupsRepository(db: DeskDatabase, desk: DeskContext) {
       return validateSnapshot(streamChunks(file));
     },
 
-    /** Replaces the store's shared data with the file's (validated again first, in a Worker). */
-    async restore(file: Blob, onProgress?: (progress: SnapshotProgress) => void): Promise<SnapshotManifest> {
+    /**
+     * Replaces the store's shared data with the file's (validated again first, in a Worker), all or nothing: a
+     * failure midway puts the data back as it was and throws a RestoreError (snapshot-restore.ts). `beforeCommit`
+     * runs once the records are written, still under that guard (the erasure register's re-application).
+     */
+    async restore(
+      file: Blob,
+      options: {
+        readonly onProgress?: ((progress: SnapshotProgress) => void) | undefined;
+        readonly beforeCommit?: (() => Promise<void>) | undefined;
+      } = {},
+    ): Promise<SnapshotManifest> {
       const { loadSnapshotIntoStore } = await snapshotIo();
-      return loadSnapshotIntoStore(db, file, onProgress, { replace: true });
+      return loadSnapshotIntoStore(db, file, options.onProgress, {
+        replace: true,
+        now: desk.now,
+        ...(options.beforeCommit ? { beforeCommit: options.beforeCommit } : {}),
+      });
+    },
+
+    /** What the start-up recovery of an interrupted restore did, until the user has read it (BackupWatch). */
+    async restoreNotice(): Promise<RestoreNotice | null> {
+      const row = await db.uiPreferences.get(RESTORE_NOTICE_KEY);
+      return (row?.value as RestoreNotice | undefined) ?? null;
+    },
+
+    async dismissRestoreNotice(): Promise<void> {
+      await db.uiPreferences.delete(RESTORE_NOTICE_KEY);
     },
   };
 }

@@ -19,10 +19,17 @@ export const BACKUP_AFTER_ACTIONS = {
 
 export type AutomaticReason = IpcInput<'backup:write-automatic'>['reason'];
 
-/** Replace the store by a checked snapshot (plain, already decrypted). This desk keeps its own id. */
+/**
+ * Replace the store by a checked snapshot (plain, already decrypted). This desk keeps its own id. All or nothing:
+ * the erasure register is re-applied before the replace is committed, and any failure puts the old data back
+ * (a RestoreError says which way it ended).
+ */
 export async function restoreBackup(repositories: Repositories, plain: Blob): Promise<SnapshotManifest> {
-  const manifest = await repositories.backups.restore(plain);
-  await repositories.merge.reapplyErasures();
+  const manifest = await repositories.backups.restore(plain, {
+    beforeCommit: async () => {
+      await repositories.merge.reapplyErasures();
+    },
+  });
   await repositories.audit.append('backup.restore', null, {
     fromDesk: manifest.deskId,
     createdAt: manifest.createdAt,
@@ -67,14 +74,15 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 /**
- * A restore writes in batches (a city does not fit one transaction), so it must not start without room: the
- * unpacked records take many times the zipped file. Below this margin the restore is refused before anything is
- * cleared. Unknown quota (no StorageManager): allowed, and a QuotaExceededError is still reported clearly.
+ * A restore writes in batches (a city does not fit one transaction), so it should not start without room: the
+ * unpacked records take many times the zipped file, and the current data is copied aside while it runs (so that a
+ * failure puts it back: snapshot-restore.ts), which takes about what is used now. Below this margin the restore is
+ * refused before anything is touched. Unknown quota (no StorageManager): allowed; a failure is still undone.
  */
 export const RESTORE_ROOM_FACTOR = 10;
 
 export async function hasRoomFor(bytes: number): Promise<boolean> {
   const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
   if (!estimate?.quota || estimate.usage === undefined) return true;
-  return estimate.quota - estimate.usage >= bytes * RESTORE_ROOM_FACTOR;
+  return estimate.quota - estimate.usage >= bytes * RESTORE_ROOM_FACTOR + estimate.usage;
 }

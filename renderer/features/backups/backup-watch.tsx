@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcOutput } from '../../../shared/ipc/contract';
+import { Button } from '../../components/button';
 import { StatusMessage } from '../../components/status-message';
 import { useLastBackupAt } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
@@ -34,6 +35,7 @@ export function BackupWatch({
   const [status, setStatus] = useState<IpcOutput<'backup:get-status'> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const installedAt = useLiveQuery(() => repositories.backups.installedAt(), [repositories]);
+  const restoreNotice = useLiveQuery(() => repositories.backups.restoreNotice(), [repositories]);
   const mountedAt = useRef(repositories.desk.now().toISOString());
   const queue = useRef(Promise.resolve());
   const seen = useRef<string | null>(null);
@@ -75,16 +77,26 @@ export function BackupWatch({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [trigger]);
 
+  // What the start-up did with an interrupted restore, shown until dismissed: it matters even before the status is in.
+  const notice = showWarnings && restoreNotice && (
+    <StatusMessage tone={restoreNotice.outcome === 'copy-missing' ? 'error' : 'warning'}>
+      <p>{t(`backupTools.notice.${restoreNotice.outcome}`)}</p>
+      <Button variant="secondary" onPress={() => void repositories.backups.dismissRestoreNotice()}>
+        {t('backupTools.notice.dismiss')}
+      </Button>
+    </StatusMessage>
+  );
   if (!showWarnings || lastBackupAt === undefined || installedAt === undefined || (electron && status === null))
-    return null;
+    return notice || null;
   const warn = needsBackupWarning({
     now: repositories.desk.now(),
     lastLeft: electron ? [lastBackupAt, status?.lastOffLaptopAt] : [lastBackupAt],
     installedAt,
   });
-  if (!warn && !failure) return null;
+  if (!warn && !failure && !notice) return null;
   return (
     <div>
+      {notice}
       {warn && (
         <StatusMessage tone="warning">
           {t(electron ? 'backupTools.offLaptopWarning' : 'backupTools.browserReminder', { days: BACKUP_REMINDER_DAYS })}

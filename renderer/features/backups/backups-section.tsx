@@ -7,6 +7,7 @@ import { Checkbox } from '../../components/checkbox';
 import { StatusMessage } from '../../components/status-message';
 import ui from '../../components/ui.module.css';
 import { useLastBackupAt } from '../../db/hooks';
+import { isRestoreError } from '../../db/snapshot-restore';
 import { useRepositories } from '../../db/repositories-context';
 import { BACKUP_REMINDER_DAYS, type BackupContents } from '../../db/repositories/backups-repository';
 import { useDesktop } from '../../lib/desktop-context';
@@ -138,6 +139,18 @@ export function BackupsSection() {
     return null;
   }
 
+  function restoreFailureText(error: unknown): string {
+    if (!isRestoreError(error)) return t('backups.failed', { message: errorText(error) });
+    const message = errorText(error.cause);
+    if (error.outcome === 'unchanged')
+      return isQuotaError(error.cause) ? t('backupTools.diskFull') : t('backupTools.restoreUnchanged', { message });
+    if (error.outcome === 'rolled-back')
+      return isQuotaError(error.cause)
+        ? t('backupTools.diskFullDuringRestore')
+        : t('backupTools.restoreRolledBack', { message });
+    return t('backupTools.restoreRollbackFailed', { message });
+  }
+
   async function restore(plain: Blob) {
     let safety: string | null = null;
     try {
@@ -154,10 +167,8 @@ export function BackupsSection() {
         message: `${t('backups.restored')} ${t('backupTools.safetySaved', { file: safety })}`,
       });
     } catch (error) {
-      // A restore writes in batches: if it fails midway, the copy taken just before is the way back.
-      const failed = isQuotaError(error)
-        ? t('backupTools.diskFullDuringRestore')
-        : t('backups.failed', { message: errorText(error) });
+      // The replace is all or nothing (snapshot-restore.ts): say which way it ended, in plain words.
+      const failed = restoreFailureText(error);
       setState({
         step: 'done',
         tone: 'error',

@@ -1,9 +1,11 @@
 import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { IpcInput, IpcOutput } from '../../../shared/ipc/contract';
 import { validateSnapshot, chunksOf } from '../../../shared/snapshot';
 import { BackupWatch } from '../../../renderer/features/backups/backup-watch';
+import { RESTORE_NOTICE_KEY } from '../../../renderer/db/snapshot-restore';
 import { RepositoriesProvider, createRepositories } from '../../../renderer/db/repositories-context';
 import { createBrowserFallback, type DesktopApi } from '../../../renderer/lib/desktop-api';
 import { DesktopProvider } from '../../../renderer/lib/desktop-context';
@@ -81,5 +83,21 @@ describe('the backup watch', { timeout: 30_000 }, () => {
     // The desk was set up long ago.
     await db.desk.update('desk', { createdAt: '2026-01-01T00:00:00.000Z' });
     expect(await screen.findByText(/Aucune sauvegarde n’a quitté cet ordinateur depuis plus de 7 jours/)).toBeVisible();
+  });
+
+  it('says once what the start-up did with an interrupted restore, until the coordinator dismisses it', async () => {
+    const user = userEvent.setup();
+    const main = fakeMain({ lastAutomaticAt: '2026-11-28T08:00:00.000Z', lastOffLaptopAt: '2026-11-28T08:00:00.000Z' });
+    const { db } = await mount(main.api, { start: '2026-11-28T09:00:00Z' });
+    // What recoverInterruptedRestore leaves when it has put the data back (tests/renderer/db/snapshot-restore.test.ts).
+    await db.uiPreferences.put({
+      key: RESTORE_NOTICE_KEY,
+      value: { outcome: 'rolled-back', at: '2026-11-28T09:00:00.000Z' },
+    });
+    expect(await screen.findByText(/Une restauration a été interrompue/)).toBeVisible();
+    expect(screen.getByText(/Vos données ont été remises comme elles étaient avant/)).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'J’ai compris' }));
+    await waitFor(() => expect(screen.queryByText(/Une restauration a été interrompue/)).toBeNull());
+    expect(await db.uiPreferences.get(RESTORE_NOTICE_KEY)).toBeUndefined();
   });
 });

@@ -42,7 +42,19 @@ export const backupToolsEn: Widen<typeof backupToolsFr> = {
   browserReminder: 'Your last backup is more than {{days}} days old: save one from Settings.',
   storage: 'Space used by the app’s data: {{used}} of {{quota}} available.',
   diskFullDuringRestore:
-    'The disk is full: the restore stopped partway. Free some space, then restore the copy of the data saved just before.',
+    'The disk is full: the restore could not finish. Your data has been put back exactly as it was. Free some space and try again.',
+  restoreUnchanged: 'The restore could not start: {{message}} Nothing was changed.',
+  restoreRolledBack: 'The restore failed partway: {{message}} Your data has been put back exactly as it was.',
+  restoreRollbackFailed:
+    'The restore failed partway ({{message}}) and your data could not be put back yet. Close and reopen the app: it will put it back as it was when it starts.',
+  notice: {
+    'rolled-back':
+      'A restore was interrupted (the app was closed or stopped partway). Your data has been put back as it was before.',
+    'not-started': 'A restore was interrupted before it started replacing the data. Nothing was changed.',
+    'copy-missing':
+      'A restore was interrupted and the copy of the data taken just before is gone: the data may be incomplete. Restore the automatic backup saved before the restore (Settings).',
+    dismiss: 'Understood',
+  },
   diskFull:
     'The disk is full: the operation could not complete and nothing was changed. Free some space and try again.',
 };

@@ -39,7 +39,21 @@ export const backupToolsFr = {
   browserReminder: 'Votre dernière sauvegarde a plus de {{days}} jours : enregistrez-en une depuis les Paramètres.',
   storage: 'Espace occupé par les données de l’application : {{used}} sur {{quota}} disponibles.',
   diskFullDuringRestore:
-    'Le disque est plein : la restauration s’est arrêtée en cours de route. Libérez de la place, puis restaurez la copie des données enregistrée juste avant.',
+    'Le disque est plein : la restauration n’a pas pu aller au bout. Vos données ont été remises exactement comme avant. Libérez de la place puis recommencez.',
+  restoreUnchanged: 'La restauration n’a pas pu commencer : {{message}} Rien n’a été modifié.',
+  restoreRolledBack:
+    'La restauration a échoué en cours de route : {{message}} Vos données ont été remises exactement comme avant.',
+  restoreRollbackFailed:
+    'La restauration a échoué en cours de route ({{message}}) et vos données n’ont pas encore pu être remises. Fermez puis rouvrez l’application : elle les remettra comme avant dès le démarrage.',
+  notice: {
+    'rolled-back':
+      'Une restauration a été interrompue (application fermée ou arrêtée en cours de route). Vos données ont été remises comme elles étaient avant.',
+    'not-started':
+      'Une restauration a été interrompue avant d’avoir commencé à remplacer les données. Rien n’a été modifié.',
+    'copy-missing':
+      'Une restauration a été interrompue et la copie des données prise juste avant a disparu : les données peuvent être incomplètes. Restaurez la sauvegarde automatique enregistrée avant la restauration (Paramètres).',
+    dismiss: 'J’ai compris',
+  },
   diskFull:
     'Le disque est plein : l’opération n’a pas pu aboutir et rien n’a été modifié. Libérez de la place puis recommencez.',
 };

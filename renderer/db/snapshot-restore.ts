@@ -1,0 +1,220 @@
+import Dexie, { type IndexableType, type Table } from 'dexie';
+import { SHARED_TABLE_NAMES, SHARED_TABLES, type SharedTableName } from '../../shared/domain/tables';
+import { DeskDatabase } from './database';
+import { DEXIE_BATCH_SIZE } from './dexie-store';
+
+/**
+ * A restore that replaces the store is all or nothing (issue 11, docs/backups.md "Restore").
+ *
+ * A city's snapshot does not fit one IndexedDB transaction, and a transaction cannot wait on a streamed file, so the
+ * records are written batch by batch. To never leave a half-written store, the replace runs under a guard:
+ *
+ * 1. `copying`: a marker is written in this desk's local preferences, then every shared table is copied row for row
+ *    (search keys included) into a separate IndexedDB database, `<name>.restore-safety`. The store is untouched.
+ * 2. `replacing`: in ONE transaction, the marker moves to `replacing` and the shared tables are cleared (the erasure
+ *    register is kept and only grows). The snapshot's batches are written, then the erasure register is re-applied.
+ * 3. `finishing`: the marker moves to `finishing` (the restored store is complete), the copy is deleted, the marker
+ *    removed.
+ *
+ * On any failure in step 2 (a full disk, a file that cannot be read again, a failed erasure pass), the shared tables
+ * are cleared and the copy is put back, so the store is exactly as before, table by table. If the window is closed
+ * or the app crashes midway, the marker is still `replacing` at the next start: `recoverInterruptedRestore` (called
+ * by `openDatabase` before anything reads the store) puts the copy back the same way and leaves a notice for the
+ * user. The marker moves only after the step it names is complete, so the copy it points at is always whole.
+ *
+ * A staging database switched in place of the live one would need the app to re-open another database by name
+ * (and copy the desk-local tables); the copy-aside keeps the one database and costs one extra copy of the current
+ * data while a restore runs.
+ */
+
+/** Desk-local (uiPreferences): never in a snapshot, never merged. */
+export const RESTORE_STATE_KEY = 'restoreState';
+/** What the start-up recovery did, shown once to the user (BackupWatch) until dismissed. */
+export const RESTORE_NOTICE_KEY = 'restoreNotice';
+
+export type RestorePhase = 'copying' | 'replacing' | 'finishing';
+
+export interface RestoreState {
+  readonly phase: RestorePhase;
+  readonly startedAt: string;
+}
+
+/**
+ * - `rolled-back`: a restore was interrupted after it had started replacing the data; the data was put back.
+ * - `not-started`: it was interrupted while the current data was being copied aside; nothing had changed.
+ * - `copy-missing`: it was interrupted and the copy aside is gone (deleted outside the app): the data may be
+ *   incomplete, and the automatic backup taken just before the restore is the way back.
+ */
+export type RestoreNoticeOutcome = 'rolled-back' | 'not-started' | 'copy-missing';
+
+export interface RestoreNotice {
+  readonly outcome: RestoreNoticeOutcome;
+  readonly at: string;
+}
+
+/**
+ * A replace that did not complete. `unchanged`: it failed before the data was touched; `rolled-back`: it failed
+ * midway and the data was put back as it was; `rollback-failed`: putting it back failed too (the marker stays, and
+ * the next start tries again). `cause` is the original failure (a QuotaExceededError, a SnapshotError…).
+ */
+export class RestoreError extends Error {
+  override readonly name = 'RestoreError';
+  constructor(
+    readonly outcome: 'unchanged' | 'rolled-back' | 'rollback-failed',
+    override readonly cause: unknown,
+  ) {
+    super(`restore ${outcome}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+export function isRestoreError(error: unknown): error is RestoreError {
+  return error instanceof RestoreError;
+}
+
+export function safetyDatabaseName(db: Dexie): string {
+  return `${db.name}.restore-safety`;
+}
+
+export interface ReplaceGuard {
+  /** Copies the store aside, then clears the shared tables (one transaction with the marker). */
+  begin(): Promise<void>;
+  /** The new data is complete: drop the copy. */
+  commit(): Promise<void>;
+  /** After any failure: rethrows it as a RestoreError, having put the copy back if the data had been touched. */
+  fail(error: unknown): Promise<never>;
+}
+
+export function createReplaceGuard(
+  db: DeskDatabase,
+  options: { readonly batchSize?: number | undefined; readonly now?: (() => Date) | undefined } = {},
+): ReplaceGuard {
+  const batchSize = options.batchSize ?? DEXIE_BATCH_SIZE;
+  const now = options.now ?? (() => new Date());
+  let phase: RestorePhase | null = null;
+  const state = (next: RestorePhase): { key: string; value: RestoreState } => ({
+    key: RESTORE_STATE_KEY,
+    value: { phase: next, startedAt: now().toISOString() },
+  });
+
+  return {
+    async begin() {
+      await db.uiPreferences.put(state('copying'));
+      phase = 'copying';
+      // A copy left by an earlier attempt is stale: start from nothing.
+      await Dexie.delete(safetyDatabaseName(db));
+      const safety = new DeskDatabase(safetyDatabaseName(db));
+      try {
+        await copySharedTables(db, safety, batchSize);
+      } finally {
+        safety.close();
+      }
+      const cleared = SHARED_TABLE_NAMES.filter((table) => table !== 'erasures').map((table) => tableOf(db, table));
+      await db.transaction('rw', [db.uiPreferences, ...cleared], async () => {
+        await db.uiPreferences.put(state('replacing'));
+        for (const table of cleared) await table.clear();
+      });
+      phase = 'replacing';
+    },
+
+    async commit() {
+      await db.uiPreferences.put(state('finishing'));
+      phase = 'finishing';
+      // The restored store is complete: a failure from here on only leaves a copy behind, swept at the next start.
+      await dropSafetyCopy(db).catch(() => undefined);
+    },
+
+    async fail(error) {
+      if (phase === null) throw new RestoreError('unchanged', error);
+      if (phase === 'copying') {
+        await dropSafetyCopy(db).catch(() => undefined);
+        throw new RestoreError('unchanged', error);
+      }
+      if (phase === 'finishing') throw error;
+      try {
+        await putSafetyCopyBack(db, batchSize);
+      } catch {
+        throw new RestoreError('rollback-failed', error);
+      }
+      throw new RestoreError('rolled-back', error);
+    },
+  };
+}
+
+/**
+ * At start-up, before anything reads the store: finishes what an interrupted restore left. Returns the notice left
+ * for the user, or null when there was nothing to do. Throws if the copy cannot be put back (the app then does not
+ * open on half-written data, and the next start tries again).
+ */
+export async function recoverInterruptedRestore(
+  db: DeskDatabase,
+  options: { readonly now?: (() => Date) | undefined } = {},
+): Promise<RestoreNotice | null> {
+  const row = await db.uiPreferences.get(RESTORE_STATE_KEY);
+  const phase = (row?.value as Partial<RestoreState> | undefined)?.phase;
+  if (phase === undefined) return null;
+  let outcome: RestoreNoticeOutcome | null;
+  if (phase === 'replacing') {
+    if (await Dexie.exists(safetyDatabaseName(db))) {
+      await putSafetyCopyBack(db, DEXIE_BATCH_SIZE);
+      outcome = 'rolled-back';
+    } else {
+      await db.uiPreferences.delete(RESTORE_STATE_KEY);
+      outcome = 'copy-missing';
+    }
+  } else {
+    // `copying`: the store was never touched; `finishing`: the restore had completed. Only the copy is left.
+    await dropSafetyCopy(db);
+    outcome = phase === 'copying' ? 'not-started' : null;
+  }
+  if (outcome === null) return null;
+  const notice: RestoreNotice = { outcome, at: (options.now?.() ?? new Date()).toISOString() };
+  await db.uiPreferences.put({ key: RESTORE_NOTICE_KEY, value: notice });
+  return notice;
+}
+
+/**
+ * Clears every shared table (the erasure register too: it is put back as it was) and copies the safety copy back.
+ * The marker stays `replacing` until the copy is back, so a crash here is recovered at the next start.
+ */
+async function putSafetyCopyBack(db: DeskDatabase, batchSize: number): Promise<void> {
+  const tables = SHARED_TABLE_NAMES.map((table) => tableOf(db, table));
+  await db.transaction('rw', tables, async () => {
+    for (const table of tables) await table.clear();
+  });
+  const safety = new DeskDatabase(safetyDatabaseName(db));
+  try {
+    await copySharedTables(safety, db, batchSize);
+  } finally {
+    safety.close();
+  }
+  await dropSafetyCopy(db);
+}
+
+/** The marker goes first: without it, a leftover copy is never mistaken for one to put back. */
+async function dropSafetyCopy(db: DeskDatabase): Promise<void> {
+  await db.uiPreferences.delete(RESTORE_STATE_KEY);
+  await Dexie.delete(safetyDatabaseName(db));
+}
+
+/** Row for row, in key order, a page at a time (one transaction per page on each side). */
+async function copySharedTables(from: DeskDatabase, to: DeskDatabase, batchSize: number): Promise<void> {
+  for (const name of SHARED_TABLE_NAMES) {
+    const source = tableOf(from, name);
+    const target = tableOf(to, name);
+    const keyField = SHARED_TABLES[name].key;
+    let last: IndexableType | null = null;
+    for (;;) {
+      const page = (await (last === null ? source.toCollection() : source.where(':id').above(last))
+        .limit(batchSize)
+        .toArray()) as Record<string, IndexableType>[];
+      if (page.length === 0) break;
+      await to.transaction('rw', target, () => target.bulkPut(page));
+      last = page[page.length - 1]![keyField]!;
+      if (page.length < batchSize) break;
+    }
+  }
+}
+
+function tableOf(db: DeskDatabase, table: SharedTableName): Table<unknown, IndexableType> {
+  return db.table(table);
+}
