@@ -78,7 +78,7 @@ function RetentionSettingsForm({ settings }: { settings: Settings }) {
         </Checkbox>
         <p>{t('privacy.retention.purgeGuardianHelp')}</p>
         {saved && <StatusMessage tone="success">{t('privacy.retention.saved')}</StatusMessage>}
-        <div className={ui.actions}>
+        <div className={ui.formActions}>
           <Button type="submit">{t('privacy.retention.save')}</Button>
         </div>
       </Form>

@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { dateGroup, dateValue, shownText, timeValue } from './date-input';
+import { tabTo } from './desk-seed';
+import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+
+/**
+ * Issue #13: dates and times follow the app's language, not the system's. The browser runs with a French system
+ * locale; the app in English still shows dd/mm/yyyy with English segment names, and a 24-hour clock in both
+ * languages. The fields are typed with the keyboard alone (digits, Tab, arrows). `E2E_SCREENSHOTS=<folder>` saves
+ * the shift dialog in both languages.
+ */
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
+
+describe('date and time fields in the app’s language', () => {
+  let session: E2eSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it('are typed by keyboard as dd/mm/yyyy and 24-hour in French, and read the same way in English on a French system', async () => {
+    session = await openApp();
+    const { page } = session;
+    await completeFirstStart(page);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Missions' })
+      .click();
+    await page.getByRole('link', { name: 'Nouvelle mission' }).click();
+    await page.getByLabel('Intitulé').fill('Balade climat');
+    await page.getByLabel('Code postal').fill('75019');
+    await page.getByRole('button', { name: 'Créer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Balade climat' }).waitFor();
+    const missionUrl = page.url();
+
+    // French: the placeholders in French, the shift typed with the keyboard alone.
+    await tabTo(page, page.getByRole('button', { name: 'Ajouter un créneau' }));
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Ajouter un créneau' });
+    expect(await shownText(dialog, 'Date')).toBe('jj/mm/aaaa');
+    expect(await dateGroup(dialog, 'Date').locator('[data-type="day"]').getAttribute('aria-label')).toMatch(/jour/i);
+    await tabTo(page, dateGroup(dialog, 'Date').locator('[data-type="day"]'));
+    // Day, month, year: each segment hands the focus on once it is full.
+    await page.keyboard.type('14032026');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0930');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('1145');
+    // The arrows step the segment in focus: the end's minutes, 45 → 46.
+    await page.keyboard.press('ArrowUp');
+    expect(await shownText(dialog, 'Date')).toBe('14/03/2026');
+    expect(await dateValue(dialog, 'Date')).toBe('2026-03-14');
+    expect([await timeValue(dialog, 'Début'), await timeValue(dialog, 'Fin')]).toEqual(['09:30', '11:46']);
+    expect(await shownText(dialog, 'Fin')).toBe('11:46');
+    expect(await axeViolations(page)).toEqual([]);
+    if (SCREENSHOTS) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, 'fr-shift-dialog.png') });
+    }
+    await tabTo(page, dialog.getByRole('button', { name: 'Créer' }));
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    const row = page
+      .getByRole('table', { name: 'Créneaux de la mission' })
+      .getByRole('row')
+      .filter({ hasText: '2026' });
+    await expect.poll(() => row.textContent()).toMatch(/14 mars 2026.*09:30.*11:46/);
+
+    // English, on the same French system: the app's language decides, and the clock stays at 24 hours.
+    await page.goto(page.url().replace(/#.*$/, '#/settings'));
+    await page.getByRole('button', { name: /Langue de l’interface/ }).click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).first().click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    await page.goto(missionUrl);
+    await page.getByRole('heading', { level: 1, name: 'Balade climat' }).waitFor();
+    await page.getByRole('button', { name: 'Add a shift' }).click();
+    const added = page.getByRole('dialog', { name: 'Add a shift' });
+    expect(await shownText(added, 'Date')).toBe('dd/mm/yyyy');
+    expect(await dateGroup(added, 'Date').locator('[data-type="day"]').getAttribute('aria-label')).toMatch(/day/i);
+    expect(await dateGroup(added, 'Start').locator('[data-type="dayPeriod"]').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await added.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: /^Edit the shift of/ }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit the shift' });
+    expect(await shownText(edit, 'Date')).toBe('14/03/2026');
+    expect([await shownText(edit, 'Start'), await shownText(edit, 'End')]).toEqual(['09:30', '11:46']);
+    expect(await axeViolations(page)).toEqual([]);
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'en-shift-dialog.png') });
+    expect(foreignRequests(session)).toEqual([]);
+  }, 180_000);
+});
