@@ -63,6 +63,22 @@ export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) 
     return given;
   }
 
+  /**
+   * The list as it opens (no text, no filter): the first live people in name order, read by the name index in one
+   * `getAll` instead of a cursor that fetches and filters the records one by one (issue #12: 500 round trips to the
+   * database before the landing screen's first row). Tombstones (people merged away) are rare: when some are among
+   * the rows read, the read is made longer by as many and repeated, so the page is still filled up to the limit.
+   */
+  async function firstLiveByName(limit: number): Promise<StoredVolunteer[]> {
+    let size = limit;
+    for (;;) {
+      const rows = await db.volunteers.orderBy('lastName').limit(size).toArray();
+      const live = rows.filter((volunteer) => !volunteer.deleted);
+      if (live.length >= limit || rows.length < size) return live.slice(0, limit).sort(byName);
+      size += limit - live.length;
+    }
+  }
+
   return {
     async create(input: NewVolunteer): Promise<StoredVolunteer> {
       return writeTransaction(db, desk, [db.volunteers], async (tick) => {
@@ -133,6 +149,7 @@ export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) 
         !volunteer.deleted &&
         keep(volunteer) &&
         (parsed.alternatives.length === 0 || matchesSearch(volunteer.searchKeys, parsed));
+      if (parsed.alternatives.length === 0 && !hasFilter(filters)) return firstLiveByName(limit);
       if (parsed.alternatives.length === 0) {
         // No text: start from the most selective filter's index, else the name order.
         const start = filters.arrondissementInsee
@@ -166,6 +183,12 @@ export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) 
 }
 
 export type VolunteersRepository = ReturnType<typeof createVolunteersRepository>;
+
+function hasFilter(filters: VolunteerFilters): boolean {
+  return Boolean(
+    filters.status || filters.arrondissementInsee || filters.skill || filters.minorsOnly || filters.citySharingOnly,
+  );
+}
 
 function arrondissementOf(postcode: string | null): string | null {
   return postcode ? (arrondissementFromPostcode(postcode)?.insee ?? null) : null;

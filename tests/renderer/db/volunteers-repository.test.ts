@@ -101,6 +101,14 @@ describe('volunteers repository', () => {
     expect(names(await volunteers.search('', 5, { arrondissementInsee: '75116' }))).toEqual(['Dupont', 'Le Fèvre']);
   });
 
+  it('fills the opening page past several tombstones read by the name index', async () => {
+    const { db, volunteers, awa, jean } = await setUp();
+    await db.volunteers.update(awa.id, { deleted: true });
+    await db.volunteers.update(jean.id, { deleted: true });
+    expect((await volunteers.search('', 1)).map((volunteer) => volunteer.lastName)).toEqual(['Le Fèvre']);
+    expect(await volunteers.search('', 1, { status: 'active' })).toHaveLength(1);
+  });
+
   it('refuses an invalid record and writes nothing', async () => {
     const { volunteers } = await setUp();
     await expect(volunteers.create(person({ firstName: 'X', phone: '0612345678' }))).rejects.toThrow();
