@@ -2,6 +2,7 @@ import { capacityStatus, type CapacityStatus } from '../../../shared/domain/capa
 import { shiftSchema, type Mission, type Shift } from '../../../shared/domain/model';
 import { createRecord, updateRecord } from '../../../shared/records/record';
 import type { DeskDatabase } from '../database';
+import { rowsWithAnyOf } from '../index-reads';
 import type { DeskContext } from '../desk-context';
 import { writeTransaction } from '../write';
 import type { AuditRepository } from './audit-repository';
@@ -86,16 +87,15 @@ export function createShiftsRepository(db: DeskDatabase, desk: DeskContext, audi
         (s) => !s.deleted,
       );
       const [signUps, missions] = await Promise.all([
-        db.signUps
-          .where('shiftId')
-          .anyOf(shifts.map((shift) => shift.id))
-          .toArray(),
+        rowsWithAnyOf(
+          db.signUps,
+          'shiftId',
+          shifts.map((shift) => shift.id),
+        ),
         db.missions.bulkGet([...new Set(shifts.map((shift) => shift.missionId))]),
       ]);
       const missionById = new Map(missions.flatMap((mission) => (mission ? [[mission.id, mission] as const] : [])));
-      const signUpsByShift = new Map<string, typeof signUps>();
-      for (const signUp of signUps)
-        signUpsByShift.set(signUp.shiftId, [...(signUpsByShift.get(signUp.shiftId) ?? []), signUp]);
+      const signUpsByShift = groupByShift(signUps);
       return shifts.map((shift) => ({
         ...shift,
         mission: missionById.get(shift.missionId),
@@ -105,17 +105,13 @@ export function createShiftsRepository(db: DeskDatabase, desk: DeskContext, audi
 
     async listForMission(missionId: string): Promise<ShiftWithFill[]> {
       const shifts = (await db.shifts.where('missionId').equals(missionId).sortBy('start')).filter((s) => !s.deleted);
-      const signUps = await db.signUps
-        .where('shiftId')
-        .anyOf(shifts.map((shift) => shift.id))
-        .toArray();
-      return shifts.map((shift) => ({
-        ...shift,
-        fill: capacityStatus(
-          shift,
-          signUps.filter((signUp) => signUp.shiftId === shift.id),
-        ),
-      }));
+      const signUps = await rowsWithAnyOf(
+        db.signUps,
+        'shiftId',
+        shifts.map((shift) => shift.id),
+      );
+      const signUpsByShift = groupByShift(signUps);
+      return shifts.map((shift) => ({ ...shift, fill: capacityStatus(shift, signUpsByShift.get(shift.id) ?? []) }));
     },
 
     /**
@@ -146,6 +142,17 @@ export function createShiftsRepository(db: DeskDatabase, desk: DeskContext, audi
 }
 
 export type ShiftsRepository = ReturnType<typeof createShiftsRepository>;
+
+/** Sign-ups by shift, each list appended to in place (a copy per sign-up was quadratic in a shift's size). */
+function groupByShift<Row extends { shiftId: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  const byShift = new Map<string, Row[]>();
+  for (const row of rows) {
+    const list = byShift.get(row.shiftId);
+    if (list) list.push(row);
+    else byShift.set(row.shiftId, [row]);
+  }
+  return byShift;
+}
 
 function assertEndsAfterStart(fields: Pick<Shift, 'start' | 'end'>): void {
   if (Date.parse(fields.end) <= Date.parse(fields.start)) throw new RangeError('A shift must end after it starts');
