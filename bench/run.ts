@@ -22,6 +22,7 @@ import { build } from 'vite';
 import { generateSeed } from '../shared/seed';
 import { writeSnapshot } from '../shared/snapshot';
 import { startServer } from './server';
+import { measureSync } from './sync';
 
 /**
  * `npm run bench [-- --quick] [-- --scale small|city] [-- --runs N] [-- --no-app-build] [-- --only group,…]`
@@ -72,7 +73,7 @@ const { values } = parseArgs({
   },
 });
 /** `--only desk,volunteers`: a subset of the groups, while working on one of them. */
-const GROUPS = ['snapshot', 'import', 'export', 'cold-start', 'volunteers', 'planning', 'desk'] as const;
+const GROUPS = ['snapshot', 'import', 'export', 'cold-start', 'volunteers', 'planning', 'desk', 'sync'] as const;
 const only = values.only?.split(',').map((group) => group.trim());
 for (const group of only ?? []) {
   if (!(GROUPS as readonly string[]).includes(group)) throw new Error(`--only: ${GROUPS.join(', ')}; not ${group}`);
@@ -287,6 +288,14 @@ async function main(): Promise<void> {
     if (wanted('desk')) await measureDesk();
     await benchPage.close();
     await appPage.close();
+
+    await attempt('sync', async () => {
+      if (!wanted('sync')) return;
+      log('Measuring: sync through pouchdb-server on loopback (bench/sync.ts)…');
+      for (const result of await measureSync(context, { quick: values.quick ?? false, runs, log })) {
+        record(result.name, result.pair, result.baselineName);
+      }
+    });
 
     async function measureDesk(): Promise<void> {
       log('Measuring: desk search keystrokes and check-ins…');

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCouch, type TestCouch } from '../shared/sync/couch-server';
 import { axeViolations } from './axe';
+import { fillDate, fillTime } from './date-input';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 
 /**
@@ -18,15 +19,27 @@ afterAll(async () => {
 }, 30_000);
 
 const sessions: E2eSession[] = [];
+/** The scripts of the Workers each page started: syncs run in renderer/db/sync-worker.ts. */
+const workers = new Map<Page, string[]>();
 afterEach(async () => {
   for (const session of sessions.splice(0)) await session.close();
+  workers.clear();
 });
 
 async function aDesk(): Promise<Page> {
   const session = await openApp({ syncOrigin: couch.url });
   sessions.push(session);
+  const started: string[] = [];
+  workers.set(session.page, started);
+  session.page.on('worker', (worker) => started.push(worker.url()));
   await completeFirstStart(session.page);
   return session.page;
+}
+
+function sessionOf(page: Page): E2eSession {
+  const session = sessions.find((candidate) => candidate.page === page);
+  if (!session) throw new Error('no session for this page');
+  return session;
 }
 
 async function configureSync(page: Page, database: string, password: string): Promise<void> {
@@ -162,4 +175,103 @@ describe('two desks syncing through CouchDB', { timeout: 300_000 }, () => {
       expect(foreignRequests(session).length).toBeGreaterThan(0);
     }
   });
+
+  it('the last place of a shift given on each desk offline: over capacity on both, on the review list; offline status', async () => {
+    const database = await couch.createDatabase('e2e-last-place');
+    const a = await aDesk();
+    await createVolunteer(a, 'Inès', 'Moreau');
+    await createVolunteer(a, 'Yanis', 'Benali');
+    await a
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Missions', exact: true })
+      .click();
+    await a.getByRole('link', { name: 'Nouvelle mission' }).click();
+    await a.getByLabel('Intitulé').fill('Collecte du canal');
+    await a.getByRole('button', { name: 'Créer' }).click();
+    await a.getByRole('heading', { level: 1, name: 'Collecte du canal' }).waitFor();
+    await a.getByRole('button', { name: 'Ajouter un créneau' }).click();
+    const dialog = a.getByRole('dialog', { name: 'Ajouter un créneau' });
+    await fillDate(dialog, 'Date', '2026-12-12');
+    await fillTime(dialog, 'Début', '09:00');
+    await fillTime(dialog, 'Fin', '12:00');
+    await dialog.getByLabel('Nombre de places').fill('1');
+    await dialog.getByRole('button', { name: 'Créer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await configureSync(a, database, couch.admin.password);
+    expect(await syncNow(a)).toBe('synced');
+    const b = await aDesk();
+    await configureSync(b, database, couch.admin.password);
+    expect(await syncNow(b)).toBe('synced');
+
+    // Neither desk syncs now: each gives the shift's one place to a different person through the shift's page.
+    await signUp(a, 'Inès Moreau');
+    await signUp(b, 'Yanis Benali');
+    expect(await syncNow(b)).toBe('synced');
+    expect(await syncNow(a)).toBe('synced');
+    expect(await syncNow(b)).toBe('synced');
+
+    for (const page of [a, b]) {
+      // The review list under Settings › Synchronisation, its link to the shift, whose roster holds both people.
+      await page
+        .getByRole('navigation', { name: 'Navigation principale' })
+        .getByRole('link', { name: 'Paramètres' })
+        .click();
+      const section = page.getByRole('region', { name: 'Synchronisation' });
+      await section.getByRole('heading', { level: 3, name: 'À vérifier après synchronisation' }).waitFor();
+      const links = section.getByRole('link', { name: 'Créneau au-delà de sa capacité' });
+      await expect.poll(() => links.count(), { timeout: 30_000 }).toBe(1);
+      await links.click();
+      await page.getByRole('heading', { level: 1, name: /Collecte du canal/ }).waitFor();
+      const roster = page.getByRole('table', { name: 'Inscriptions du créneau' });
+      for (const name of ['Inès Moreau', 'Yanis Benali']) {
+        await expect
+          .poll(() => roster.getByRole('row', { name: new RegExp(name) }).count(), { timeout: 30_000 })
+          .toBe(1);
+      }
+    }
+    // The syncs ran in the sync Worker, not on the page's thread.
+    for (const page of [a, b]) expect(workers.get(page)?.some((url) => url.includes('sync-worker'))).toBe(true);
+
+    // Offline (the system says so): "Hors ligne" at once, nothing sent; the network back: a sync at once.
+    await a
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Paramètres' })
+      .click();
+    const status = a.locator('[data-sync-status]');
+    await expect.poll(() => status.getAttribute('data-sync-status'), { timeout: 60_000 }).toBe('synced');
+    const session = sessionOf(a);
+    await session.context.setOffline(true);
+    await expect.poll(() => status.getAttribute('data-sync-status')).toBe('offline');
+    await expect.poll(() => status.textContent()).toContain('Hors ligne');
+    const sentBefore = foreignRequests(session).length;
+    await a.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+    expect(await status.getAttribute('data-sync-status')).toBe('offline');
+    expect(foreignRequests(session).length).toBe(sentBefore);
+    await session.context.setOffline(false);
+    await expect.poll(() => foreignRequests(session).length, { timeout: 60_000 }).toBeGreaterThan(sentBefore);
+    await expect.poll(() => status.getAttribute('data-sync-status'), { timeout: 60_000 }).toBe('synced');
+  });
 });
+
+/** On the shift of "Collecte du canal", sign this person up (the shift has one place). */
+async function signUp(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Missions', exact: true })
+    .click();
+  await page.getByRole('link', { name: 'Collecte du canal' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Collecte du canal' }).waitFor();
+  const shifts = page.getByRole('table', { name: 'Créneaux de la mission' });
+  await expect.poll(() => shifts.getByRole('row').count(), { timeout: 30_000 }).toBe(2);
+  await shifts.getByRole('row').nth(1).getByRole('link').click();
+  await page.getByRole('heading', { level: 1, name: /Collecte du canal — / }).waitFor();
+  await page.getByRole('searchbox', { name: 'Chercher la personne à inscrire' }).fill(name.split(' ')[0] ?? name);
+  await page.getByRole('button', { name: `Choisir ${name}` }).click();
+  await page.getByText('L’inscription est possible.').waitFor();
+  await page.getByRole('button', { name: 'Inscrire', exact: true }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${name} est inscrit·e.` })
+    .waitFor();
+}
