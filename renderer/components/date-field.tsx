@@ -55,7 +55,7 @@ export function DateField({ label, value, onChange, description, errorMessage, .
         className={styles.field}
       >
         <Label className={styles.label}>{label}</Label>
-        <DateInput className={`${styles.input} ${segments.dateInput}`}>
+        <DateInput className={`${styles.input} ${segments.dateInput} ${date ? '' : segments.empty}`}>
           {(segment) => <DateSegment segment={segment} className={segments.segment} />}
         </DateInput>
         {description && (

@@ -58,7 +58,7 @@ export function TimeField({ label, value, onChange, description, errorMessage, .
         className={styles.field}
       >
         <Label className={styles.label}>{label}</Label>
-        <DateInput className={`${styles.input} ${segments.dateInput}`}>
+        <DateInput className={`${styles.input} ${segments.dateInput} ${time ? '' : segments.empty}`}>
           {(segment) => <DateSegment segment={segment} className={segments.segment} />}
         </DateInput>
         {description && (

@@ -82,6 +82,7 @@ describe('date and time fields in the app’s language', () => {
     expect(await shownText(added, 'Date')).toBe('dd/mm/yyyy');
     expect(await dateGroup(added, 'Date').locator('[data-type="day"]').getAttribute('aria-label')).toMatch(/day/i);
     expect(await dateGroup(added, 'Start').locator('[data-type="dayPeriod"]').count()).toBe(0);
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'en-shift-dialog-empty.png') });
     await page.keyboard.press('Escape');
     await added.waitFor({ state: 'detached' });
 
