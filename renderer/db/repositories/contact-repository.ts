@@ -1,5 +1,6 @@
 import type { Consent, Mission, Shift, SignUp } from '../../../shared/domain/model';
 import { toEpochMs } from '../../../shared/domain/paris-time';
+import { invitationMethod, invitationSequence, type InvitationMethod } from '../../../shared/messaging/invitation';
 import type { DeskDatabase } from '../database';
 import type { AuditRepository } from './audit-repository';
 import { currentConsents } from './consents-repository';
@@ -13,6 +14,8 @@ import { currentConsents } from './consents-repository';
 
 export const CONTACT_PREPARED_ACTION = 'contact.prepare';
 export const REMINDER_MARKED_ACTION = 'contact.reminded';
+/** An `.ics` invitation, update or cancellation saved for one person: its METHOD and SEQUENCE, to know what is due. */
+export const INVITATION_SAVED_ACTION = 'contact.invitation';
 
 export interface ContactPerson {
   readonly volunteerId: string;
@@ -34,6 +37,28 @@ export interface ReminderRow {
   readonly mission: Mission | undefined;
   /** The latest reminder mark: when, by whom, at which desk. */
   readonly reminded: { at: string; operator: string; deskId: string } | null;
+}
+
+export interface CalendarFileSent {
+  readonly at: string;
+  readonly method: InvitationMethod;
+  readonly sequence: number;
+}
+
+/**
+ * One person's calendar file for one shift: what their situation calls for now (an invitation, or a cancellation once
+ * their sign-up or the shift is off) and what was last sent to them. `due` says a file was sent and is out of date:
+ * the shift's time or the mission's place changed since (an update to send), or they are no longer expected (a
+ * cancellation to send).
+ */
+export interface CalendarRow {
+  readonly person: ContactPerson;
+  readonly signUp: SignUp;
+  readonly shift: Shift;
+  readonly mission: Mission;
+  readonly method: InvitationMethod;
+  readonly sent: CalendarFileSent | null;
+  readonly due: boolean;
 }
 
 /** Sign-ups that count as "coming": on the list, promoted ones still to confirm included; not the waiting list. */
@@ -78,6 +103,59 @@ export function createContactRepository(db: DeskDatabase, audit: AuditRepository
       }
     }
     return marks;
+  }
+
+  async function sentFiles(signUpIds: readonly string[]) {
+    const entries = await db.auditLog.where('subjectId').anyOf(signUpIds).toArray();
+    const sent = new Map<string, CalendarFileSent>();
+    for (const entry of entries) {
+      if (entry.action !== INVITATION_SAVED_ACTION || entry.subjectId === null) continue;
+      const { method, sequence } = entry.details as { method?: unknown; sequence?: unknown };
+      if ((method !== 'REQUEST' && method !== 'CANCEL') || typeof sequence !== 'number') continue;
+      const previous = sent.get(entry.subjectId);
+      // The highest SEQUENCE is what the person's calendar holds (entries from two desks may interleave in time).
+      if (!previous || sequence > previous.sequence || (sequence === previous.sequence && entry.at > previous.at)) {
+        sent.set(entry.subjectId, { at: entry.at, method, sequence });
+      }
+    }
+    return sent;
+  }
+
+  /** Calendar rows of sign-ups on the list or cancelled (the waiting list is not expected, so has nothing to drop). */
+  async function calendarRows(signUps: readonly SignUp[]): Promise<CalendarRow[]> {
+    const relevant = signUps.filter(
+      (signUp) => !signUp.deleted && (signUp.status === 'signed_up' || signUp.status === 'cancelled'),
+    );
+    const shifts = await db.shifts.bulkGet([...new Set(relevant.map((signUp) => signUp.shiftId))]);
+    const shiftById = new Map(shifts.flatMap((shift) => (shift ? [[shift.id, shift] as const] : [])));
+    const missions = await db.missions.bulkGet([...new Set([...shiftById.values()].map((shift) => shift.missionId))]);
+    const missionById = new Map(missions.flatMap((mission) => (mission ? [[mission.id, mission] as const] : [])));
+    const [found, sent] = await Promise.all([
+      people(relevant.map((signUp) => signUp.volunteerId)),
+      sentFiles(relevant.map((signUp) => signUp.id)),
+    ]);
+    const rows: CalendarRow[] = [];
+    for (const signUp of relevant) {
+      const person = found.get(signUp.volunteerId);
+      const shift = shiftById.get(signUp.shiftId);
+      const mission = shift && missionById.get(shift.missionId);
+      if (!person || !shift || !mission) continue;
+      const entry = { shift, mission, signUp };
+      const method = invitationMethod(entry);
+      const last = sent.get(signUp.id) ?? null;
+      // Someone cancelled who never received a file has nothing in their calendar to remove: listed, not due.
+      const due =
+        last !== null &&
+        (last.method !== method || (method === 'REQUEST' && invitationSequence(entry, method) > last.sequence));
+      rows.push({ person: { ...person, signUp }, signUp, shift, mission, method, sent: last, due });
+    }
+    return rows.sort(
+      (a, b) =>
+        toEpochMs(a.shift.start) - toEpochMs(b.shift.start) ||
+        Number(b.due) - Number(a.due) ||
+        a.person.lastName.localeCompare(b.person.lastName, 'fr') ||
+        a.signUp.id.localeCompare(b.signUp.id),
+    );
   }
 
   return {
@@ -152,6 +230,29 @@ export function createContactRepository(db: DeskDatabase, audit: AuditRepository
       const mission = shift ? await db.missions.get(shift.missionId) : undefined;
       if (!volunteer || !shift || !mission) return null;
       return { signUp, volunteer, shift, mission };
+    },
+    /** The calendar files of a shift's people: those coming and those who cancelled. */
+    async calendarForShift(shiftId: string): Promise<CalendarRow[]> {
+      return calendarRows(await db.signUps.where('shiftId').equals(shiftId).toArray());
+    },
+    /** A volunteer's calendar files for the shifts that have not ended yet at `now`. */
+    async calendarForVolunteer(volunteerId: string, now: Date): Promise<CalendarRow[]> {
+      const rows = await calendarRows(await db.signUps.where('volunteerId').equals(volunteerId).toArray());
+      return rows.filter((row) => toEpochMs(row.shift.end) > now.getTime());
+    },
+    /** An `.ics` saved for one person: the METHOD and SEQUENCE their calendar now holds. */
+    recordCalendarFile(
+      signUp: Pick<SignUp, 'id' | 'shiftId' | 'volunteerId'>,
+      file: { method: InvitationMethod; sequence: number },
+    ) {
+      return db.transaction('rw', db.auditLog, () =>
+        audit.append(INVITATION_SAVED_ACTION, signUp.id, {
+          shiftId: signUp.shiftId,
+          volunteerId: signUp.volunteerId,
+          method: file.method,
+          sequence: file.sequence,
+        }),
+      );
     },
     /** Mark sign-ups as reminded: one audit entry each (date, operator and desk come with the entry). */
     markReminded(signUps: readonly Pick<SignUp, 'id' | 'shiftId' | 'volunteerId'>[], channel: 'email' | 'sms') {

@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Mission, Shift } from '../../../shared/domain/model';
 import {
   addressList,
   fillTemplate,
   mailtoBatches,
   personPlaceholderValues,
-  shiftInvitation,
   shiftPlaceholderValues,
   smsCsv,
   type MailtoPlan,
@@ -22,6 +20,7 @@ import { useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import type { ContactPerson } from '../../db/repositories/contact-repository';
 import { useDesktop } from '../../lib/desktop-context';
+import { ShiftCalendarFiles } from './calendar-files';
 import { contactLine, recipientsFor, templatesOf } from './recipients';
 
 export interface ContactListProps {
@@ -154,30 +153,6 @@ export function ContactSection({
     }
   }
 
-  async function saveInvitation(person: ContactPerson) {
-    if (!shift || !mission || !settings?.contactEmail) {
-      setNotice({ tone: 'error', text: t('contact.noContactEmail') });
-      return;
-    }
-    const text = shiftInvitation(
-      { shift, mission, signUp: person.signUp },
-      {
-        generatedAt: new Date().toISOString(),
-        organizer: { name: settings.associationName, email: settings.contactEmail },
-        attendee: { name: `${person.firstName} ${person.lastName}`.trim(), email: person.email },
-      },
-    );
-    const suggestedName = `invitation-${person.ref}.ics`;
-    const result = await desktop.save({
-      suggestedName,
-      filters: [{ name: 'iCalendar', extensions: ['ics'] }],
-      data: new TextEncoder().encode(text),
-    });
-    if (result.status === 'saved') {
-      setNotice({ tone: 'success', text: t('contact.invitationSaved', { file: result.fileName || suggestedName }) });
-    }
-  }
-
   return (
     <section aria-labelledby={headingId} className={ui.section}>
       <h2 id={headingId}>{t('contact.title')}</h2>
@@ -248,28 +223,7 @@ export function ContactSection({
             </div>
           )}
           {children}
-          {shift && mission && (
-            <details>
-              <summary>{t('contact.invitations')}</summary>
-              <ul>
-                {people.map((person) => {
-                  const name = `${person.firstName} ${person.lastName}`.trim();
-                  return (
-                    <li key={person.volunteerId}>
-                      <Button variant="secondary" onPress={() => saveInvitation(person)}>
-                        {t('contact.invitation', { name })}
-                      </Button>{' '}
-                      {person.signUp && (
-                        <Link to={`/convocation/${person.signUp.id}`} className={ui.secondaryLink}>
-                          {t('contact.convocation', { name })}
-                        </Link>
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-            </details>
-          )}
+          {shift && mission && <ShiftCalendarFiles shiftId={shift.id} />}
         </>
       )}
     </section>

@@ -4,3 +4,4 @@ export { RemindersScreen } from './reminders-screen';
 export { ConvocationPage } from './convocation-page';
 export { MessageTemplatesSection } from './templates-settings';
 export { VolunteersContactSection } from './volunteers-contact';
+export { VolunteerContactSection } from './volunteer-contact';

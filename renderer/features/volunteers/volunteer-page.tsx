@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { DuplicateCandidate } from '../../../shared/domain/duplicates';
@@ -21,6 +21,11 @@ import { draftFromVolunteer, EMPTY_VOLUNTEER_DRAFT } from './validate-volunteer'
 import { VolunteerForm } from './volunteer-form';
 import styles from './volunteers.module.css';
 import ui from '../../components/ui.module.css';
+
+/** The contact tools load with this page only, not with the landing chunk (issue #12). */
+const VolunteerContactSection = lazy(() =>
+  import('../contact').then((module) => ({ default: module.VolunteerContactSection })),
+);
 
 /** Create a volunteer (`/volunteers/new`), or see and edit one with consents, reference and history. */
 export function VolunteerPage() {
@@ -94,6 +99,9 @@ export function VolunteerPage() {
               />
               <ConsentsSection volunteerId={volunteer.id} today={today} />
               <SignUpToShift volunteerId={volunteer.id} volunteerName={name} />
+              <Suspense fallback={null}>
+                <VolunteerContactSection volunteerId={volunteer.id} />
+              </Suspense>
             </>
           )}
           <HistorySection volunteerId={volunteer.id} />
