@@ -1,7 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkMessageTemplate, TEMPLATE_PURPOSES, type MessageTemplate } from '../../../shared/messaging';
+import {
+  checkMessageTemplate,
+  DEFAULT_MESSAGE_TEMPLATES,
+  TEMPLATE_PURPOSES,
+  type MessageTemplate,
+} from '../../../shared/messaging';
 import { Button } from '../../components/button';
+import { DialogActions, ModalDialog } from '../../components/form-dialog';
 import { Form } from '../../components/form';
 import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
@@ -40,7 +46,12 @@ function TemplateEditor({ templates }: { templates: readonly MessageTemplate[] }
   const current = templates.find((template) => template.id === selected);
   const [draft, setDraft] = useState<MessageTemplate>(current ?? blank());
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [status, setStatus] = useState<'saved' | 'invalid' | null>(null);
+  const [status, setStatus] = useState<'saved' | 'invalid' | 'reset' | 'deleted' | null>(null);
+  const [confirming, setConfirming] = useState<'reset' | 'delete' | null>(null);
+  // A default template can be put back as shipped; a template someone added can be deleted.
+  const original = DEFAULT_MESSAGE_TEMPLATES.find((template) => template.id === selected);
+  const isCustom = current !== undefined && original === undefined;
+  const differs = original !== undefined && current !== undefined && !sameTemplate(original, current);
 
   function blank(): MessageTemplate {
     return {
@@ -82,6 +93,27 @@ function TemplateEditor({ templates }: { templates: readonly MessageTemplate[] }
     setSelected(id);
     setDraft({ ...draft, id });
     setStatus('saved');
+  }
+
+  /** Reset or delete, on the latest settings, once confirmed; the list falls back on the defaults when emptied. */
+  async function apply(action: 'reset' | 'delete') {
+    const latest = await repositories.settings.get();
+    const list = templatesOf(latest);
+    const next =
+      action === 'reset' && original
+        ? list.map((template) => (template.id === original.id ? original : template))
+        : list.filter((template) => template.id !== selected);
+    await repositories.settings.save({ ...latest, messageTemplates: next });
+    setConfirming(null);
+    setErrors({});
+    if (action === 'reset' && original) {
+      setDraft(original);
+    } else {
+      const first = next[0] ?? DEFAULT_MESSAGE_TEMPLATES[0]!;
+      setSelected(first.id);
+      setDraft(first);
+    }
+    setStatus(action === 'reset' ? 'reset' : 'deleted');
   }
 
   return (
@@ -131,10 +163,53 @@ function TemplateEditor({ templates }: { templates: readonly MessageTemplate[] }
       />
       {status === 'saved' && <StatusMessage tone="success">{t('contact.settings.saved')}</StatusMessage>}
       {status === 'invalid' && <StatusMessage tone="error">{t('contact.settings.notSaved')}</StatusMessage>}
-      <div className={ui.actions}>
+      {status === 'reset' && <StatusMessage tone="success">{t('contact.settings.resetDone')}</StatusMessage>}
+      {status === 'deleted' && <StatusMessage tone="success">{t('contact.settings.deleted')}</StatusMessage>}
+      <div className={ui.formActions}>
+        {differs && (
+          <Button variant="secondary" onPress={() => setConfirming('reset')}>
+            {t('contact.settings.reset')}
+          </Button>
+        )}
+        {isCustom && (
+          <Button variant="danger" onPress={() => setConfirming('delete')}>
+            {t('contact.settings.delete')}
+          </Button>
+        )}
         <Button type="submit">{t('contact.settings.save')}</Button>
       </div>
+      <ModalDialog
+        role="alertdialog"
+        isDismissable={false}
+        isOpen={confirming !== null}
+        onOpenChange={(open) => !open && setConfirming(null)}
+        title={t(confirming === 'delete' ? 'contact.settings.deleteTitle' : 'contact.settings.resetTitle')}
+      >
+        <p>
+          {t(confirming === 'delete' ? 'contact.settings.deleteConfirm' : 'contact.settings.resetConfirm', {
+            name: current?.name ?? '',
+          })}
+        </p>
+        <DialogActions>
+          <Button
+            variant={confirming === 'delete' ? 'danger' : 'primary'}
+            onPress={() => confirming && void apply(confirming)}
+          >
+            {t(confirming === 'delete' ? 'contact.settings.deleteAction' : 'contact.settings.resetAction')}
+          </Button>
+        </DialogActions>
+      </ModalDialog>
     </Form>
+  );
+}
+
+function sameTemplate(a: MessageTemplate, b: MessageTemplate): boolean {
+  return (
+    a.name === b.name &&
+    a.language === b.language &&
+    a.purpose === b.purpose &&
+    a.subject === b.subject &&
+    a.body === b.body
   );
 }
 
@@ -167,7 +242,7 @@ function ReminderWindow({ hours }: { hours: number }) {
         errorMessage={error}
       />
       {saved && <StatusMessage tone="success">{t('contact.settings.windowSaved')}</StatusMessage>}
-      <div className={ui.actions}>
+      <div className={ui.formActions}>
         <Button type="submit" variant="secondary">
           {t('contact.settings.saveWindow')}
         </Button>
