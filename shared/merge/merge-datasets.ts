@@ -8,7 +8,8 @@ import { mergeVersions } from './versions';
 /**
  * The merge of two datasets (architecture.md, rule 7), a pure function: commutative, associative and idempotent.
  * 1. Each table is joined by key with its merge kind (./versions.ts): per field by clock, by union, grow-only.
- * 2. The erasure register is applied (./erasure.ts): an erased person never comes back.
+ * 2. The erasure register is applied (./erasure.ts): an erased person never comes back, nor any copy of their
+ *    identity in another record, read from both sides' copies of them.
  * 3. The review list is settled (./review.ts): the same person under two ids is suggested, never merged.
  * The streaming form over two `RecordSource`s (./merge-sources.ts) gives the same result in bounded memory.
  */
@@ -27,7 +28,8 @@ export function mergeDatasetsWithSummary(
   const joined = Object.fromEntries(
     SHARED_TABLE_NAMES.map((table) => [table, joinTable(table, left[table], right[table], inBoth, reconciled)]),
   ) as unknown as Dataset;
-  const erased = applyErasures(joined);
+  // Each side's copy of an erased person is read too: the joined copy may no longer show the identity to remove.
+  const erased = applyErasures(joined, [left, right]);
   const collector = createDuplicateCollector();
   for (const volunteer of erased.volunteers) collector.add(volunteer);
   const review = collector.settle(erased.reviewItems);

@@ -1,4 +1,4 @@
-import type { Alias, AuditEntry, Erasure, ReviewItem, Volunteer } from '../domain/model';
+import type { Alias, Erasure, ReviewItem, Volunteer } from '../domain/model';
 import { SHARED_TABLE_NAMES, type SharedRecord, type SharedTableName } from '../domain/tables';
 import { compareKeys } from '../snapshot/format';
 import type { RecordSource } from '../storage/ports';
@@ -15,9 +15,9 @@ import { mergeVersions } from './versions';
  * Both sources give each table sorted by key (rule 8), so each table is a merge-join. Two passes: the first (run once,
  * on the first call) counts what the result will hold — a snapshot's manifest states the counts before any record —
  * and gathers the little that later tables depend on; the second streams the result table by table. Held in memory:
- * the erasure register and the aliases (to know who is erased before the volunteers stream), the identity keys of
- * the volunteers (for the one same-person rule) and the review list: small next to the sign-ups and check-ins, which
- * only ever stream.
+ * the erasure register and the aliases (to know who is erased before the volunteers stream), each side's copies of
+ * erased people (their identity texts are removed from every other table), the identity keys of the volunteers (for
+ * the one same-person rule) and the review list: small next to the sign-ups and check-ins, which only ever stream.
  */
 export interface MergedSource extends RecordSource {
   /** What the merge does; available before the first record is read. */
@@ -41,11 +41,7 @@ export function createMergedSource(a: RecordSource, b: RecordSource): MergedSour
     if (table === 'erasures') return yield* held.erasures as SharedRecord<T>[];
     if (table === 'aliases') return yield* held.aliases as SharedRecord<T>[];
     if (table === 'reviewItems') return yield* held.reviewItems as SharedRecord<T>[];
-    for await (const { record } of joinSources(table, a, b)) {
-      if (table === 'volunteers') yield policy.eraseVolunteer(record as Volunteer) as SharedRecord<T>;
-      else if (table === 'auditLog') yield policy.redactAuditEntry(record as AuditEntry) as SharedRecord<T>;
-      else yield record;
-    }
+    for await (const { record } of joinSources(table, a, b)) yield policy.applyTo(table, record);
   }
 
   return {
@@ -65,13 +61,13 @@ async function makePlan(a: RecordSource, b: RecordSource): Promise<Plan> {
   const reconciled = zeroCounts();
   const joinAll = async <T extends SharedTableName>(
     table: T,
-    each: (record: SharedRecord<T>) => void = () => {},
+    each: (record: SharedRecord<T>, versions: readonly SharedRecord<T>[]) => void = () => {},
   ): Promise<void> => {
-    for await (const { record, fromBoth, differed } of joinSources(table, a, b)) {
+    for await (const { record, versions, fromBoth, differed } of joinSources(table, a, b)) {
       counts[table]++;
       if (fromBoth) inBoth[table]++;
       if (differed) reconciled[table]++;
-      each(record);
+      each(record, versions);
     }
   };
   const collect = async <T extends SharedTableName>(table: T): Promise<SharedRecord<T>[]> => {
@@ -83,16 +79,21 @@ async function makePlan(a: RecordSource, b: RecordSource): Promise<Plan> {
   // The register and the aliases first: who is erased must be known before the volunteers stream by.
   const erasures = await collect('erasures');
   const rawAliases = await collect('aliases');
-  const policy = createErasurePolicy(erasures, rawAliases);
+  const register = createErasurePolicy(erasures, rawAliases);
+  // Each side's copy of an erased person, and the joined one: where their identity texts are read (./erasure.ts).
+  const identities: Volunteer[] = [];
   const duplicates = createDuplicateCollector();
   let erasedVolunteers = 0;
   let joinedReviewItems: ReviewItem[] = [];
   for (const table of SHARED_TABLE_NAMES) {
     if (table === 'erasures' || table === 'aliases') continue;
     if (table === 'volunteers') {
-      await joinAll('volunteers', (volunteer) => {
-        if (policy.erasedIds.has(volunteer.id)) erasedVolunteers++;
-        duplicates.add(policy.eraseVolunteer(volunteer));
+      await joinAll('volunteers', (volunteer, versions) => {
+        if (register.erasedIds.has(volunteer.id)) {
+          erasedVolunteers++;
+          identities.push(volunteer, ...versions);
+        }
+        duplicates.add(register.eraseVolunteer(volunteer));
       });
     } else if (table === 'reviewItems') {
       joinedReviewItems = await collect('reviewItems');
@@ -100,19 +101,22 @@ async function makePlan(a: RecordSource, b: RecordSource): Promise<Plan> {
       await joinAll(table);
     }
   }
-  const review = duplicates.settle(joinedReviewItems);
+  const policy = createErasurePolicy(erasures, rawAliases, identities);
+  const review = duplicates.settle(joinedReviewItems.map((item) => policy.applyTo('reviewItems', item)));
   counts.reviewItems = review.items.length;
   return {
     summary: { counts, inBoth, reconciled, reviewItemsAdded: review.added.length, erasedVolunteers },
     policy,
     erasures,
-    aliases: rawAliases.map((alias) => policy.eraseAlias(alias)),
+    aliases: rawAliases.map((alias) => policy.applyTo('aliases', alias)),
     reviewItems: review.items,
   };
 }
 
 interface Joined<R> {
   readonly record: R;
+  /** The record as each source gave it (one, or both when the key is in both). */
+  readonly versions: readonly R[];
   readonly fromBoth: boolean;
   readonly differed: boolean;
 }
@@ -130,14 +134,14 @@ async function* joinSources<T extends SharedTableName>(
   while (x !== null || y !== null) {
     const order = x === null ? 1 : y === null ? -1 : compareKeys(keyOf(table, x), keyOf(table, y));
     if (order < 0 && x !== null) {
-      yield { record: x, fromBoth: false, differed: false };
+      yield { record: x, versions: [x], fromBoth: false, differed: false };
       x = await left.next();
     } else if (order > 0 && y !== null) {
-      yield { record: y, fromBoth: false, differed: false };
+      yield { record: y, versions: [y], fromBoth: false, differed: false };
       y = await right.next();
     } else if (x !== null && y !== null) {
       const differed = canonicalJson(x) !== canonicalJson(y);
-      yield { record: mergeVersions(table, x, y), fromBoth: true, differed };
+      yield { record: mergeVersions(table, x, y), versions: [x, y], fromBoth: true, differed };
       x = await left.next();
       y = await right.next();
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BackupError } from '../../../shared/backup';
 import { generateVolunteerRef } from '../../../shared/domain/volunteer-ref';
 import { createRepositories } from '../../../renderer/db/repositories-context';
+import { SHARED_TABLE_NAMES } from '../../../shared/domain/tables';
 import { applyMerge, restoreBackup } from '../../../renderer/features/backups/backup-actions';
 import { createTestDatabase, newVolunteer } from '../db/test-database';
 
@@ -80,5 +81,36 @@ describe('encrypted backups over the real store', { timeout: 30_000 }, () => {
     expect(names).toEqual(['', 'Bastien']);
     expect((await other.db.volunteers.get(aline.id))?.ref).toBe(replacementRef);
     expect((await other.db.auditLog.toArray()).map((entry) => entry.action)).toContain('merge.apply');
+  });
+
+  it('after an erasure, neither a merge nor a restore of an older snapshot brings back copies of her name elsewhere', async () => {
+    const { db, desk } = await createTestDatabase();
+    const repositories = createRepositories(db, desk);
+    const aline = await repositories.volunteers.create(
+      newVolunteer({ firstName: 'Aline', lastName: 'Sauvegarde', email: 'aline.sauvegarde@exemple.fr' }),
+    );
+    // Copies of her identity NOT linked to her by id: an entry about something else, a friend's notes.
+    await repositories.audit.append('mission.update', null, { note: 'Appel de Aline Sauvegarde pour la fresque' });
+    await repositories.volunteers.create(
+      newVolunteer({
+        firstName: 'Bruno',
+        lastName: 'Ami',
+        notes: 'Vient avec Aline Sauvegarde (aline.sauvegarde@exemple.fr)',
+      }),
+    );
+    const older = await repositories.backups.write();
+    await repositories.privacy.erase(aline.id);
+    const identity = /aline sauvegarde|sauvegarde aline|aline\.sauvegarde@exemple\.fr/i;
+    const shared = async () =>
+      JSON.stringify(await Promise.all(SHARED_TABLE_NAMES.map((table) => db.table(table).toArray())));
+
+    await applyMerge(repositories, await repositories.merge.preview(older));
+    expect(await shared()).not.toMatch(identity);
+    expect((await db.volunteers.toArray()).map((volunteer) => volunteer.firstName).sort()).toEqual(['', 'Bruno']);
+
+    await restoreBackup(repositories, older);
+    expect(await shared()).not.toMatch(identity);
+    expect((await db.volunteers.get(aline.id))?.firstName).toBe('');
+    await db.close();
   });
 });
