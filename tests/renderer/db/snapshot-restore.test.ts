@@ -99,7 +99,7 @@ const load = (db: DeskDatabase, blob: Blob, beforeCommit?: () => Promise<void>) 
   });
 
 // Real Dexie over fake-indexeddb and real snapshots: room for a loaded machine (no timing is asserted).
-describe('a restore is all or nothing', { timeout: 60_000 }, () => {
+describe('a restore is all or nothing', { timeout: 120_000 }, () => {
   it('a full disk on the 3rd batch of sign-ups puts the store back exactly as it was, table by table', async () => {
     const { db, failure } = await storeWithData();
     const blob = await otherSnapshot();
@@ -154,7 +154,7 @@ describe('a restore is all or nothing', { timeout: 60_000 }, () => {
   });
 });
 
-describe('an interrupted restore is undone at the next start', { timeout: 60_000 }, () => {
+describe('an interrupted restore is undone at the next start', { timeout: 120_000 }, () => {
   it('when putting the data back failed too, the next start puts it back before anything reads the store', async () => {
     const { db, name, failure } = await storeWithData();
     const before = await dump(db);
