@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Consent, ExportLogEntry } from '../../shared/domain/model';
@@ -13,6 +11,9 @@ import { aMission, aShift, aSignUp, aVolunteer } from '../shared/domain/factorie
 import { putRows, tableRows } from './app-database';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+import { specFiles } from './spec-files';
+
+const files = specFiles('access-request');
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const HELENE = uuid(100);
@@ -149,9 +150,7 @@ describe('access request (right of access)', () => {
     await page.getByRole('button', { name: 'Enregistrer le fichier JSON' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(`acces-donnees-${heleneRef}.json`);
-    const path = join(tmpdir(), `access-${Date.now()}.json`);
-    await file.saveAs(path);
-    const bytes = await readFile(path);
+    const bytes = await readFile(await files.saveDownload(file));
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     const document = parseAccessRequest(text);
     expect(document).toMatchObject({ format: 'desk-climat/access-request', version: 1 });

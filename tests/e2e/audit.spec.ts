@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/domain/model';
 import { parseCsv } from '../../shared/export';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+import { specFiles } from './spec-files';
+
+const files = specFiles('audit');
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const OTHER_DESK = 'bbbbbbbb-0000-4000-8000-000000000001';
@@ -143,9 +144,7 @@ describe('the log of sensitive actions', () => {
     await page.getByRole('button', { name: 'Exporter en CSV' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^journal-actions-\d{4}-\d{2}-\d{2}\.csv$/);
-    const path = join(tmpdir(), `audit-${Date.now()}.csv`);
-    await file.saveAs(path);
-    const bytes = new Uint8Array(await readFile(path));
+    const bytes = new Uint8Array(await readFile(await files.saveDownload(file)));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.subarray(3));
     const { records, problems } = parseCsv(text, ';');

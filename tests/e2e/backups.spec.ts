@@ -1,12 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readTables } from './app-database';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+import { specFiles } from './spec-files';
+
+const files = specFiles('backups');
 
 async function addVolunteer(page: Page, firstName: string): Promise<void> {
   await page
@@ -31,9 +32,7 @@ async function openSettings(page: Page): Promise<void> {
 async function saveBackup(page: Page): Promise<string> {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Enregistrer une sauvegarde' }).click();
-  const path = join(tmpdir(), `backup-${Date.now()}-${Math.random()}.zip`);
-  await (await download).saveAs(path);
-  return path;
+  return files.saveDownload(download);
 }
 
 async function chooseRestoreFile(page: Page, path: string): Promise<void> {
@@ -105,7 +104,7 @@ describe('backups and restore', () => {
     await addVolunteer(page, 'Bastien');
 
     // A truncated copy is refused before anything is touched.
-    const damaged = join(tmpdir(), `damaged-${Date.now()}.zip`);
+    const damaged = files.path('damaged.zip');
     const bytes = await readFile(backupPath);
     await writeFile(damaged, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
     await openSettings(page);
@@ -119,8 +118,7 @@ describe('backups and restore', () => {
     expect(await page.getByText('1 bénévoles, 0 missions').count()).toBe(1);
     const safety = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Remplacer les données par cette sauvegarde' }).click();
-    const safetyPath = join(tmpdir(), `safety-${Date.now()}.zip`);
-    await (await safety).saveAs(safetyPath);
+    const safetyPath = await files.saveDownload(safety);
     const safetyManifest = JSON.parse(
       strFromU8(unzipSync(new Uint8Array(await readFile(safetyPath)))['manifest.json']!),
     ) as {
@@ -172,7 +170,7 @@ describe('backups and restore', () => {
     await page.getByRole('button', { name: 'Annuler' }).click();
 
     // A truncated encrypted file, with the right passphrase: refused, nothing changes.
-    const truncatedPath = join(tmpdir(), `truncated-${Date.now()}.zip.enc`);
+    const truncatedPath = files.path('truncated.zip.enc');
     await writeFile(truncatedPath, sealed.subarray(0, Math.floor(sealed.length * 0.7)));
     await openRestoreWithPassphrase(page, truncatedPath, 'clé du samedi matin');
     await page.getByRole('alert').filter({ hasText: 'Ce fichier ne peut pas être restauré' }).waitFor();
@@ -186,7 +184,7 @@ describe('backups and restore', () => {
     await page.getByText('Ce poste garde son propre identifiant').waitFor();
     const safety = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Remplacer les données par cette sauvegarde' }).click();
-    await (await safety).saveAs(join(tmpdir(), `safety-${Date.now()}.zip`));
+    await files.saveDownload(safety);
     // Restoring the demo data (300 people, their sign-ups and check-ins) took over 30 s on a loaded 2-core machine.
     await page.getByRole('status').filter({ hasText: 'Les données ont été restaurées.' }).waitFor({ timeout: 150_000 });
 

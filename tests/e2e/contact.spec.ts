@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { searchKeys } from '../../shared/domain/text-folding';
@@ -15,6 +13,9 @@ import {
 import { aMission, aShift, aSignUp, aVolunteer } from '../shared/domain/factories';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+import { specFiles } from './spec-files';
+
+const files = specFiles('contact');
 
 /** Reaching volunteers (issue #15): mail batches from a roster, the SMS CSV, reminders marked, a convocation. */
 
@@ -173,9 +174,7 @@ describe('reaching volunteers', () => {
     const download = page.waitForEvent('download');
     await contact.getByRole('button', { name: 'Télécharger le CSV pour SMS' }).click();
     const file = await download;
-    const path = join(tmpdir(), `reach-${Date.now()}.csv`);
-    await file.saveAs(path);
-    const bytes = await readFile(path);
+    const bytes = await readFile(await files.saveDownload(file));
     const template = DEFAULT_MESSAGE_TEMPLATES.find((candidate) => candidate.id === 'sms-fr')!;
     const expected = smsCsv(
       PEOPLE.map(([firstName, lastName, , phone, sms], index) => {

@@ -1,12 +1,13 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/export';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+import { specFiles } from './spec-files';
 import { dateValue, fillDate, fillTime } from './date-input';
+
+const files = specFiles('exports');
 
 describe('the export to the city, from the screen', () => {
   let session: E2eSession | undefined;
@@ -71,9 +72,7 @@ describe('the export to the city, from the screen', () => {
     await page.getByRole('button', { name: 'Exporter le fichier zip' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('volontaires-climat_les-amis-du-climat-paris-16e_2026-10-01_2026-10-31.zip');
-    const path = join(tmpdir(), `export-${Date.now()}.zip`);
-    await file.saveAs(path);
-    const bytes = new Uint8Array(await readFile(path));
+    const bytes = new Uint8Array(await readFile(await files.saveDownload(file)));
     const entries = unzipSync(bytes);
     expect(Object.keys(entries)).toEqual([
       'missions.csv',

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+import { specFiles } from './spec-files';
+
+const files = specFiles('imports');
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/inscriptions-formulaire-cp1252.csv');
 
@@ -91,9 +93,7 @@ describe('importing a sign-up list through the screen', () => {
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Télécharger les lignes non importées' }).click();
-    const path = join(tmpdir(), `rejected-${Date.now()}.csv`);
-    await (await download).saveAs(path);
-    const rejected = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+    const rejected = (await readFile(await files.saveDownload(download), 'utf8')).replace(/^\uFEFF/, '');
     expect(rejected.trim().split(/\r?\n/)).toHaveLength(1 + 2);
 
     await page.getByRole('link', { name: 'Retour aux bénévoles' }).click();

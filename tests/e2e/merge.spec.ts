@@ -1,9 +1,10 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { completeFirstStart, openApp, type E2eSession } from './harness';
+import { specFiles } from './spec-files';
+
+const files = specFiles('merge');
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name }).click();
@@ -12,9 +13,7 @@ async function saveBackup(page: Page): Promise<string> {
   await nav(page, 'Paramètres');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Enregistrer une sauvegarde' }).click();
-  const path = join(tmpdir(), `desk-${Date.now()}-${Math.random()}.zip`);
-  await (await download).saveAs(path);
-  return path;
+  return files.saveDownload(download);
 }
 
 async function openVolunteer(page: Page, query: string, name: string): Promise<void> {

@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportLogEntry, Mission, Shift, SignUp, Volunteer } from '../../shared/domain/model';
@@ -10,6 +8,9 @@ import { aMission, aShift, aSignUp, aVolunteer } from '../shared/domain/factorie
 import { putRows, readTables } from './app-database';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+import { specFiles } from './spec-files';
+
+const files = specFiles('privacy');
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name }).click();
@@ -81,8 +82,7 @@ describe('people’s rights', () => {
     await nav(page, 'Paramètres');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Enregistrer une sauvegarde' }).click();
-    const older = join(tmpdir(), `privacy-${Date.now()}.zip`);
-    await (await download).saveAs(older);
+    const older = await files.saveDownload(download);
 
     // Erase, by keyboard: the dialog lists the export that carried her, and wants her name typed.
     await page.goto(`${session.server.origin}/index.html#/volunteers/${awaId}`);

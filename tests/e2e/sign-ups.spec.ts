@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
+import { specFiles } from './spec-files';
 import { fillDate, fillTime } from './date-input';
 
+const files = specFiles('sign-ups');
+
 async function readDownload(download: Download): Promise<string> {
-  const path = join(tmpdir(), `download-${Date.now()}-${download.suggestedFilename()}`);
-  await download.saveAs(path);
-  return readFile(path, 'utf8');
+  return readFile(await files.saveDownload(download), 'utf8');
 }
 
 /** Presses Tab until the focused element's accessible name (aria-label, else text) is `name`. */
