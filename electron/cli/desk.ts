@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
-import { EXPORT_USAGE_EN, EXPORT_USAGE_FR, isUsage, parseExportArgs, runExport } from './commands/export';
-import { IMPORT_USAGE_EN, IMPORT_USAGE_FR, importCommand } from './commands/import';
+import { EXPORT_USAGE_EN, EXPORT_USAGE_FR, parseExportArgs, runExport } from './commands/export';
+import { IMPORT_USAGE_EN, IMPORT_USAGE_FR, parseImportArgs, runImport } from './commands/import';
 import { MERGE_USAGE_EN, MERGE_USAGE_FR, parseMergeArgs, runMerge } from './commands/merge';
 import { runSeed } from './commands/seed';
 import { runValidate } from './commands/validate';
-import { isSyncUsage, parseSyncArgs, runSync, SYNC_USAGE_EN, SYNC_USAGE_FR } from './commands/sync';
+import { parseSyncArgs, runSync, SYNC_USAGE_EN, SYNC_USAGE_FR } from './commands/sync';
+import { isUsage, nowArgument, parseCommandArgs } from './arguments';
 import { bilingual, EXIT_USAGE, processIo, type CliIo } from './io';
 
 /**
@@ -37,7 +37,7 @@ export async function runDesk(argv: readonly string[], io: CliIo = processIo): P
       case 'seed':
         return await seed(rest, io);
       case 'validate': {
-        const { positionals } = parseArgs({ args: [...rest], allowPositionals: true, strict: true, options: {} });
+        const { positionals } = parseCommandArgs(rest, {});
         if (positionals.length !== 1) return usage(io, 'validate attend un fichier.', 'validate expects one file.');
         return await runValidate(positionals[0] as string, io);
       }
@@ -45,15 +45,17 @@ export async function runDesk(argv: readonly string[], io: CliIo = processIo): P
         const parsed = parseExportArgs(rest);
         return isUsage(parsed) ? usage(io, parsed.fr, parsed.en) : await runExport(parsed, io);
       }
-      case 'import':
-        return await importCommand(rest, io);
+      case 'import': {
+        const parsed = parseImportArgs(rest);
+        return isUsage(parsed) ? usage(io, parsed.fr, parsed.en) : await runImport(parsed, io);
+      }
       case 'merge': {
         const parsed = parseMergeArgs(rest);
-        return 'fr' in parsed ? usage(io, parsed.fr, parsed.en) : await runMerge(parsed, io);
+        return isUsage(parsed) ? usage(io, parsed.fr, parsed.en) : await runMerge(parsed, io);
       }
       case 'sync': {
         const parsed = parseSyncArgs(rest);
-        return isSyncUsage(parsed) ? usage(io, parsed.fr, parsed.en) : await runSync(parsed, io);
+        return isUsage(parsed) ? usage(io, parsed.fr, parsed.en) : await runSync(parsed, io);
       }
       case undefined:
       case 'help':
@@ -74,25 +76,23 @@ export async function runDesk(argv: readonly string[], io: CliIo = processIo): P
 }
 
 async function seed(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs(
     args,
-    strict: true,
-    options: {
+    {
       volunteers: { type: 'string' },
       now: { type: 'string' },
       seed: { type: 'string' },
       out: { type: 'string' },
     },
-  });
+    { allowPositionals: false },
+  );
   if (!values.out) return usage(io, 'seed attend --out <fichier.zip>.', 'seed expects --out <file.zip>.');
   const volunteers = values.volunteers === undefined ? DEFAULT_VOLUNTEERS : Number(values.volunteers);
   if (!Number.isInteger(volunteers) || volunteers < 0 || volunteers > 1_000_000) {
     return usage(io, '--volunteers : un entier de 0 à 1 000 000.', '--volunteers: an integer from 0 to 1,000,000.');
   }
-  const now = values.now ?? new Date().toISOString();
-  if (Number.isNaN(Date.parse(now)) || !/^\d{4}-\d{2}-\d{2}T/.test(now)) {
-    return usage(io, `--now : un instant ISO 8601 (reçu ${now}).`, `--now: an ISO 8601 instant (got ${now}).`);
-  }
+  const now = nowArgument(values.now);
+  if (isUsage(now)) return usage(io, now.fr, now.en);
   return runSeed({ volunteers, now, seed: values.seed ?? DEFAULT_SEED, out: values.out }, io);
 }
 

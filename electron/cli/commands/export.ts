@@ -3,7 +3,6 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/model';
 import {
   checkCityExportOptions,
@@ -17,6 +16,7 @@ import {
 } from '../../../shared/export';
 import { isSnapshotError } from '../../../shared/snapshot';
 import { createSequentialSnapshotSource } from './export-source';
+import { isUsage, nowArgument, parseCommandArgs, type Usage } from '../arguments';
 import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
 
 /**
@@ -52,26 +52,19 @@ export const EXPORT_USAGE_EN =
 
 const PLACEHOLDER_ASSOCIATION = 'Association non renseignée';
 
-type Usage = { fr: string; en: string };
-
 /** Parse `export`'s arguments: the command, or what is wrong with them (French and English). */
 export function parseExportArgs(args: readonly string[]): ExportCommand | Usage {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      profile: { type: 'string' },
-      named: { type: 'boolean', default: false },
-      reason: { type: 'string' },
-      out: { type: 'string' },
-      association: { type: 'string' },
-      rna: { type: 'string' },
-      siret: { type: 'string' },
-      now: { type: 'string' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    profile: { type: 'string' },
+    named: { type: 'boolean', default: false },
+    reason: { type: 'string' },
+    out: { type: 'string' },
+    association: { type: 'string' },
+    rna: { type: 'string' },
+    siret: { type: 'string' },
+    now: { type: 'string' },
   });
   if (positionals.length !== 1) return { fr: 'export attend une sauvegarde.', en: 'export expects one snapshot.' };
   if (!values.from || !values.to) return { fr: 'export attend --from et --to.', en: 'export expects --from and --to.' };
@@ -92,10 +85,8 @@ export function parseExportArgs(args: readonly string[]): ExportCommand | Usage 
   if (values.siret !== undefined && !/^\d{14}$/.test(values.siret)) {
     return { fr: '--siret : 14 chiffres.', en: '--siret: 14 digits.' };
   }
-  const now = values.now ?? new Date().toISOString();
-  if (Number.isNaN(Date.parse(now)) || !/^\d{4}-\d{2}-\d{2}T/.test(now)) {
-    return { fr: `--now : un instant ISO 8601 (reçu ${now}).`, en: `--now: an ISO 8601 instant (got ${now}).` };
-  }
+  const now = nowArgument(values.now);
+  if (isUsage(now)) return now;
   return {
     snapshot: positionals[0] as string,
     from: values.from,
@@ -109,10 +100,6 @@ export function parseExportArgs(args: readonly string[]): ExportCommand | Usage 
     siret: values.siret ?? null,
     now,
   };
-}
-
-export function isUsage(parsed: ExportCommand | Usage): parsed is Usage {
-  return 'fr' in parsed;
 }
 
 export async function runExport(command: ExportCommand, io: CliIo): Promise<number> {

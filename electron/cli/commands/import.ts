@@ -4,7 +4,6 @@ import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
 import { parisLocalDate } from '../../../shared/domain/paris-time';
 import {
   analyseImport,
@@ -26,6 +25,7 @@ import { withAddedRecords } from '../../../shared/import/overlay-source';
 import { createHlcClock, maxHlc } from '../../../shared/records/hlc';
 import { lastChange } from '../../../shared/records/record';
 import { createSnapshotSource, isSnapshotError, validateSnapshot, writeSnapshot } from '../../../shared/snapshot';
+import { isUsage, nowArgument, parseCommandArgs, type Usage } from '../arguments';
 import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
 
 /**
@@ -58,45 +58,34 @@ export interface ImportCommand {
 
 const DEFAULT_DESK = 'desk-cli';
 
-/** Parse the arguments of `desk import` (parseArgs errors are reported as usage errors by desk.ts). */
-export async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      mapping: { type: 'string' },
-      out: { type: 'string' },
-      report: { type: 'string' },
-      now: { type: 'string' },
-      desk: { type: 'string' },
-      'fix-all-caps': { type: 'boolean' },
-    },
+/** The arguments of `desk import`, or what is wrong with them (French and English). */
+export function parseImportArgs(args: readonly string[]): ImportCommand | Usage {
+  const { values, positionals } = parseCommandArgs(args, {
+    mapping: { type: 'string' },
+    out: { type: 'string' },
+    report: { type: 'string' },
+    now: { type: 'string' },
+    desk: { type: 'string' },
+    'fix-all-caps': { type: 'boolean' },
   });
   if (positionals.length !== 2 || !values.out || !values.report) {
-    return usage(
-      io,
-      'import attend une sauvegarde, un fichier CSV, --out et --report.',
-      'import expects a snapshot, a CSV file, --out and --report.',
-    );
+    return {
+      fr: 'import attend une sauvegarde, un fichier CSV, --out et --report.',
+      en: 'import expects a snapshot, a CSV file, --out and --report.',
+    };
   }
-  const now = values.now ?? new Date().toISOString();
-  if (Number.isNaN(Date.parse(now)) || !/^\d{4}-\d{2}-\d{2}T/.test(now)) {
-    return usage(io, `--now : un instant ISO 8601 (reçu ${now}).`, `--now: an ISO 8601 instant (got ${now}).`);
-  }
-  return runImport(
-    {
-      snapshot: positionals[0] as string,
-      csv: positionals[1] as string,
-      mapping: values.mapping ?? null,
-      out: values.out,
-      report: values.report,
-      now: new Date(now).toISOString(),
-      deskId: values.desk ?? DEFAULT_DESK,
-      fixAllCaps: values['fix-all-caps'] ?? false,
-    },
-    io,
-  );
+  const now = nowArgument(values.now);
+  if (isUsage(now)) return now;
+  return {
+    snapshot: positionals[0] as string,
+    csv: positionals[1] as string,
+    mapping: values.mapping ?? null,
+    out: values.out,
+    report: values.report,
+    now: new Date(now).toISOString(),
+    deskId: values.desk ?? DEFAULT_DESK,
+    fixAllCaps: values['fix-all-caps'] ?? false,
+  };
 }
 
 export async function runImport(command: ImportCommand, io: CliIo): Promise<number> {
@@ -241,10 +230,4 @@ async function readMapping(path: string | null, header: readonly string[], io: C
 
 function temporaryPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
-}
-
-function usage(io: CliIo, fr: string, en: string): number {
-  bilingual(io.err, fr, en);
-  bilingual(io.err, IMPORT_USAGE_FR, IMPORT_USAGE_EN);
-  return EXIT_USAGE;
 }

@@ -3,7 +3,6 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
 import { SHARED_TABLE_NAMES } from '../../../shared/domain/tables';
 import { createMergedSource, type MergeSummary } from '../../../shared/merge';
 import {
@@ -13,6 +12,7 @@ import {
   writeSnapshot,
   type SnapshotManifest,
 } from '../../../shared/snapshot';
+import { parseCommandArgs, type Usage } from '../arguments';
 import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
 
 export interface MergeCommand {
@@ -113,13 +113,8 @@ export const MERGE_USAGE_EN =
   '  merge <a.zip> <b.zip> --out <c.zip>                                merges two snapshots (the same result in either order)';
 
 /** The arguments of `desk merge`, or the usage message to print. */
-export function parseMergeArgs(args: readonly string[]): MergeCommand | { readonly fr: string; readonly en: string } {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: { out: { type: 'string' } },
-  });
+export function parseMergeArgs(args: readonly string[]): MergeCommand | Usage {
+  const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' } });
   if (positionals.length !== 2 || !values.out) {
     return {
       fr: 'merge attend deux sauvegardes et --out <fichier.zip>.',

@@ -3,7 +3,6 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
 import { isSnapshotError, loadSnapshot, writeSnapshot } from '../../../shared/snapshot';
 import {
   createMemoryRecordStore,
@@ -12,6 +11,7 @@ import {
   syncOnce,
   type SyncSummary,
 } from '../../../shared/sync';
+import { parseCommandArgs, type Usage } from '../arguments';
 import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
 
 /**
@@ -46,21 +46,14 @@ export const SYNC_USAGE_EN =
   '  sync <file.zip> --server <url> --db <name> [--user u --password p] --out <file.zip>\n' +
   `                                                                     syncs a snapshot with CouchDB (password also from ${PASSWORD_VARIABLE})`;
 
-type Usage = { readonly fr: string; readonly en: string };
-
 export function parseSyncArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): SyncCommand | Usage {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      server: { type: 'string' },
-      db: { type: 'string' },
-      user: { type: 'string' },
-      password: { type: 'string' },
-      out: { type: 'string' },
-      timeout: { type: 'string' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    server: { type: 'string' },
+    db: { type: 'string' },
+    user: { type: 'string' },
+    password: { type: 'string' },
+    out: { type: 'string' },
+    timeout: { type: 'string' },
   });
   if (positionals.length !== 1 || !values.server || !values.db || !values.out) {
     return {
@@ -88,10 +81,6 @@ export function parseSyncArgs(args: readonly string[], env: NodeJS.ProcessEnv = 
     out: values.out,
     timeoutMs: seconds === undefined ? undefined : Math.round(seconds * 1000),
   };
-}
-
-export function isSyncUsage(parsed: SyncCommand | Usage): parsed is Usage {
-  return 'fr' in parsed;
 }
 
 export async function runSync(
