@@ -11,13 +11,13 @@ const ROW_HEIGHT = 56;
 /**
  * A virtualised list (product.md: any list stays at 60 fps with 50,000 rows): only the visible rows are in the DOM.
  * Each row carries its position and the list's size so screen readers still announce "3 of 50,000" (ARIA 1.2
- * aria-setsize / aria-posinset).
+ * aria-setsize / aria-posinset). Memoised: the screen renders again when its count or skills arrive, which leave the
+ * rows as they are.
  */
-export function VolunteerList({ volunteers }: { volunteers: StoredVolunteer[] }) {
+export const VolunteerList = memo(function VolunteerList({ volunteers }: { volunteers: StoredVolunteer[] }) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   // We use no React Compiler: the rule only warns that TanStack Virtual's API cannot be auto-memoised.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: volunteers.length,
     getScrollElement: () => scroller.current,
@@ -46,7 +46,7 @@ export function VolunteerList({ volunteers }: { volunteers: StoredVolunteer[] })
       </ul>
     </div>
   );
-}
+});
 
 /**
  * One row, memoised: while scrolling, only the rows that enter the window render (the phone is formatted through

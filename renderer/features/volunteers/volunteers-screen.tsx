@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useState } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { Input, Label, SearchField, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import ui from '../../components/ui.module.css';
 import { useSkills, useVolunteerCount, useVolunteerSearch } from '../../db/hooks';
+import type { VolunteerFilters } from '../../db/repositories/volunteers-repository';
 import { VolunteerList } from './volunteer-list';
 import styles from './volunteers.module.css';
 
@@ -32,17 +33,18 @@ export function VolunteersScreen() {
   const deferredQuery = useDeferredValue(query);
   const count = useVolunteerCount();
   const skills = useSkills();
-  const results = useVolunteerSearch(
-    deferredQuery,
-    {
+  // One object per choice of filters, not per render: the contact section and the search see the same one.
+  const filters = useMemo<VolunteerFilters>(
+    () => ({
       status: status === ALL ? null : status,
       arrondissementInsee: arrondissement === ALL ? null : arrondissement,
       skill: skill === ALL ? null : skill,
       minorsOnly,
       citySharingOnly,
-    },
-    LIMIT,
+    }),
+    [status, arrondissement, skill, minorsOnly, citySharingOnly],
   );
+  const results = useVolunteerSearch(deferredQuery, filters, LIMIT);
 
   return (
     <Page
@@ -66,16 +68,7 @@ export function VolunteersScreen() {
         </p>
       )}
       <Suspense fallback={null}>
-        <VolunteersContactSection
-          query={deferredQuery}
-          filters={{
-            status: status === ALL ? null : status,
-            arrondissementInsee: arrondissement === ALL ? null : arrondissement,
-            skill: skill === ALL ? null : skill,
-            minorsOnly,
-            citySharingOnly,
-          }}
-        />
+        <VolunteersContactSection query={deferredQuery} filters={filters} />
       </Suspense>
       <SearchField value={query} onChange={setQuery} className={styles.search}>
         <Label className={styles.searchLabel}>{t('volunteers.search')}</Label>
@@ -84,38 +77,19 @@ export function VolunteersScreen() {
           {t('volunteers.searchHelp')}
         </Text>
       </SearchField>
-      <div role="group" aria-label={t('volunteers.filters')} className={ui.filters}>
-        <SelectField
-          label={t('volunteers.status')}
-          value={status}
-          onChange={setStatus}
-          options={[
-            { id: ALL, label: t('volunteers.allStatuses') },
-            ...VOLUNTEER_STATUSES.map((id) => ({ id, label: t(`volunteers.statuses.${id}`) })),
-          ]}
-        />
-        <SelectField
-          label={t('volunteers.arrondissement')}
-          value={arrondissement}
-          onChange={setArrondissement}
-          options={[
-            { id: ALL, label: t('volunteers.allArrondissements') },
-            ...PARIS_ARRONDISSEMENTS.map((a) => ({ id: a.insee, label: a.insee })),
-          ]}
-        />
-        <SelectField
-          label={t('volunteers.skills')}
-          value={skill}
-          onChange={setSkill}
-          options={[{ id: ALL, label: t('volunteers.allSkills') }, ...(skills ?? []).map((id) => ({ id, label: id }))]}
-        />
-        <Checkbox isSelected={minorsOnly} onChange={setMinorsOnly}>
-          {t('volunteers.minorsOnly')}
-        </Checkbox>
-        <Checkbox isSelected={citySharingOnly} onChange={setCitySharingOnly}>
-          {t('volunteers.consents.purposes.city_sharing')}
-        </Checkbox>
-      </div>
+      <FilterBar
+        status={status}
+        onStatus={setStatus}
+        arrondissement={arrondissement}
+        onArrondissement={setArrondissement}
+        skill={skill}
+        onSkill={setSkill}
+        skills={skills}
+        minorsOnly={minorsOnly}
+        onMinorsOnly={setMinorsOnly}
+        citySharingOnly={citySharingOnly}
+        onCitySharingOnly={setCitySharingOnly}
+      />
       {count === 0 && <p>{t('volunteers.empty')}</p>}
       {results && results.length === 0 && count !== 0 && (
         <p role="status">{t('volunteers.noResults', { query: deferredQuery })}</p>
@@ -124,3 +98,72 @@ export function VolunteersScreen() {
     </Page>
   );
 }
+
+/**
+ * The filters, memoised (issue #12): their three React Aria selects and two checkboxes are the screen's costliest
+ * part to render, and the count, the skills and the results each arrive in a render of their own; the filters now
+ * render again only when a choice or the skills change. The options lists are built once per language and skills.
+ */
+const FilterBar = memo(function FilterBar({
+  status,
+  onStatus,
+  arrondissement,
+  onArrondissement,
+  skill,
+  onSkill,
+  skills,
+  minorsOnly,
+  onMinorsOnly,
+  citySharingOnly,
+  onCitySharingOnly,
+}: {
+  status: VolunteerStatus | typeof ALL;
+  onStatus: (value: VolunteerStatus | typeof ALL) => void;
+  arrondissement: string;
+  onArrondissement: (value: string) => void;
+  skill: string;
+  onSkill: (value: string) => void;
+  skills: string[] | undefined;
+  minorsOnly: boolean;
+  onMinorsOnly: (value: boolean) => void;
+  citySharingOnly: boolean;
+  onCitySharingOnly: (value: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const statusOptions = useMemo(
+    () => [
+      { id: ALL, label: t('volunteers.allStatuses') },
+      ...VOLUNTEER_STATUSES.map((id) => ({ id, label: t(`volunteers.statuses.${id}`) })),
+    ],
+    [t],
+  );
+  const arrondissementOptions = useMemo(
+    () => [
+      { id: ALL, label: t('volunteers.allArrondissements') },
+      ...PARIS_ARRONDISSEMENTS.map((a) => ({ id: a.insee, label: a.insee })),
+    ],
+    [t],
+  );
+  const skillOptions = useMemo(
+    () => [{ id: ALL, label: t('volunteers.allSkills') }, ...(skills ?? []).map((id) => ({ id, label: id }))],
+    [t, skills],
+  );
+  return (
+    <div role="group" aria-label={t('volunteers.filters')} className={ui.filters}>
+      <SelectField label={t('volunteers.status')} value={status} onChange={onStatus} options={statusOptions} />
+      <SelectField
+        label={t('volunteers.arrondissement')}
+        value={arrondissement}
+        onChange={onArrondissement}
+        options={arrondissementOptions}
+      />
+      <SelectField label={t('volunteers.skills')} value={skill} onChange={onSkill} options={skillOptions} />
+      <Checkbox isSelected={minorsOnly} onChange={onMinorsOnly}>
+        {t('volunteers.minorsOnly')}
+      </Checkbox>
+      <Checkbox isSelected={citySharingOnly} onChange={onCitySharingOnly}>
+        {t('volunteers.consents.purposes.city_sharing')}
+      </Checkbox>
+    </div>
+  );
+});
