@@ -1,8 +1,6 @@
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { createReadStream, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/model';
 import {
   checkCityExportOptions,
@@ -17,6 +15,7 @@ import {
 import { isSnapshotError } from '../../../shared/snapshot';
 import { createSequentialSnapshotSource } from './export-source';
 import { isUsage, nowArgument, parseCommandArgs, type Usage } from '../arguments';
+import { reportMissingFile, writeFileWhole } from '../files';
 import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
 
 /**
@@ -103,12 +102,7 @@ export function parseExportArgs(args: readonly string[]): ExportCommand | Usage 
 }
 
 export async function runExport(command: ExportCommand, io: CliIo): Promise<number> {
-  try {
-    await stat(command.snapshot);
-  } catch {
-    bilingual(io.err, `Fichier introuvable : ${command.snapshot}`, `File not found: ${command.snapshot}`);
-    return EXIT_USAGE;
-  }
+  if (await reportMissingFile([command.snapshot], io)) return EXIT_USAGE;
   try {
     checkCityExportOptions({ ...command, mode: command.named ? 'named' : 'pseudonymous' });
   } catch (error) {
@@ -146,17 +140,10 @@ export async function runExport(command: ExportCommand, io: CliIo): Promise<numb
     });
     await source.close();
     if (await isFolder(command.out)) target = join(command.out, prepared.fileName);
-    const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
-    try {
-      await pipeline(
-        Readable.from(writeCityExportZip(prepared, { generatedAt: command.now, application: application() })),
-        createWriteStream(temporary, { flags: 'wx' }),
-      );
-      await rename(temporary, target);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    await writeFileWhole(
+      target,
+      writeCityExportZip(prepared, { generatedAt: command.now, application: application() }),
+    );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const mode = command.named ? 'nominatif' : 'pseudonyme';
     bilingual(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parisLocalDate } from '../../../shared/domain/paris-time';
@@ -26,6 +26,7 @@ import { createHlcClock, maxHlc } from '../../../shared/records/hlc';
 import { lastChange } from '../../../shared/records/record';
 import { createSnapshotSource, isSnapshotError, validateSnapshot, writeSnapshot } from '../../../shared/snapshot';
 import { isUsage, nowArgument, parseCommandArgs, type Usage } from '../arguments';
+import { reportMissingFile, partialPath } from '../files';
 import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
 
 /**
@@ -89,14 +90,8 @@ export function parseImportArgs(args: readonly string[]): ImportCommand | Usage 
 }
 
 export async function runImport(command: ImportCommand, io: CliIo): Promise<number> {
-  for (const path of [command.snapshot, command.csv, ...(command.mapping ? [command.mapping] : [])]) {
-    try {
-      await stat(path);
-    } catch {
-      bilingual(io.err, `Fichier introuvable : ${path}`, `File not found: ${path}`);
-      return EXIT_USAGE;
-    }
-  }
+  const inputs = [command.snapshot, command.csv, ...(command.mapping ? [command.mapping] : [])];
+  if (await reportMissingFile(inputs, io)) return EXIT_USAGE;
 
   let parsed: ParsedCsv;
   try {
@@ -166,8 +161,8 @@ export async function runImport(command: ImportCommand, io: CliIo): Promise<numb
   });
   const report = importReport(basename(command.csv), preview, plan);
 
-  const snapshotTemporary = temporaryPath(command.out);
-  const reportTemporary = temporaryPath(command.report);
+  const snapshotTemporary = partialPath(command.out);
+  const reportTemporary = partialPath(command.report);
   try {
     await pipeline(
       Readable.from(writeSnapshot(result, { deskId: command.deskId, createdAt: command.now })),
@@ -226,8 +221,4 @@ async function readMapping(path: string | null, header: readonly string[], io: C
     return null;
   }
   return mapping;
-}
-
-function temporaryPath(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
 }

@@ -1,8 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
 import { SHARED_TABLE_NAMES } from '../../../shared/domain/tables';
 import { createMergedSource, type MergeSummary } from '../../../shared/merge';
 import {
@@ -13,6 +9,7 @@ import {
   type SnapshotManifest,
 } from '../../../shared/snapshot';
 import { parseCommandArgs, type Usage } from '../arguments';
+import { reportMissingFile, writeFileWhole } from '../files';
 import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
 
 export interface MergeCommand {
@@ -31,14 +28,7 @@ const READ_CHUNK = 256 * 1024;
  * byte-identical files.
  */
 export async function runMerge(command: MergeCommand, io: CliIo): Promise<number> {
-  for (const path of [command.a, command.b]) {
-    try {
-      await stat(path);
-    } catch {
-      bilingual(io.err, `Fichier introuvable : ${path}`, `File not found: ${path}`);
-      return EXIT_USAGE;
-    }
-  }
+  if (await reportMissingFile([command.a, command.b], io)) return EXIT_USAGE;
   const started = performance.now();
   const open = (path: string) => () => createReadStream(path, { highWaterMark: READ_CHUNK });
   const manifests: SnapshotManifest[] = [];
@@ -54,17 +44,7 @@ export async function runMerge(command: MergeCommand, io: CliIo): Promise<number
   }
   const merged = createMergedSource(createSnapshotSource(open(command.a)), createSnapshotSource(open(command.b)));
   const { deskId, createdAt } = mergedManifest(manifests);
-  const temporary = join(dirname(command.out), `.${basename(command.out)}.${process.pid}.partial`);
-  try {
-    await pipeline(
-      Readable.from(writeSnapshot(merged, { deskId, createdAt })),
-      createWriteStream(temporary, { flags: 'wx' }),
-    );
-    await rename(temporary, command.out);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileWhole(command.out, writeSnapshot(merged, { deskId, createdAt }));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const summary = await merged.summary();
   bilingual(

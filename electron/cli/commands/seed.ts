@@ -1,10 +1,6 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { generateSeed } from '../../../shared/seed';
 import { writeSnapshot } from '../../../shared/snapshot';
+import { writeFileWhole } from '../files';
 import { bilingual, EXIT_OK, formatCounts, type CliIo } from '../io';
 
 export interface SeedCommand {
@@ -21,17 +17,7 @@ export interface SeedCommand {
 export async function runSeed(command: SeedCommand, io: CliIo): Promise<number> {
   const started = performance.now();
   const dataset = generateSeed({ volunteers: command.volunteers, now: command.now, seed: command.seed });
-  const temporary = join(dirname(command.out), `.${basename(command.out)}.${process.pid}.partial`);
-  try {
-    await pipeline(
-      Readable.from(writeSnapshot(dataset, { deskId: dataset.deskId, createdAt: dataset.createdAt })),
-      createWriteStream(temporary, { flags: 'wx' }),
-    );
-    await rename(temporary, command.out);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileWhole(command.out, writeSnapshot(dataset, { deskId: dataset.deskId, createdAt: dataset.createdAt }));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   bilingual(
     io.out,

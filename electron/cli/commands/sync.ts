@@ -1,8 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
 import { isSnapshotError, loadSnapshot, writeSnapshot } from '../../../shared/snapshot';
 import {
   createMemoryRecordStore,
@@ -12,6 +8,7 @@ import {
   type SyncSummary,
 } from '../../../shared/sync';
 import { parseCommandArgs, type Usage } from '../arguments';
+import { reportMissingFile, writeFileWhole } from '../files';
 import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
 
 /**
@@ -88,12 +85,7 @@ export async function runSync(
   io: CliIo,
   fetchImpl: typeof fetch = globalThis.fetch,
 ): Promise<number> {
-  try {
-    await stat(command.snapshot);
-  } catch {
-    bilingual(io.err, `Fichier introuvable : ${command.snapshot}`, `File not found: ${command.snapshot}`);
-    return EXIT_USAGE;
-  }
+  if (await reportMissingFile([command.snapshot], io)) return EXIT_USAGE;
   const store = createMemoryRecordStore();
   let deskId: string;
   try {
@@ -134,17 +126,7 @@ export async function runSync(
     return EXIT_SYNC_FAILED;
   }
 
-  const temporary = join(dirname(command.out), `.${basename(command.out)}.${process.pid}.partial`);
-  try {
-    await pipeline(
-      Readable.from(writeSnapshot(store, { deskId, createdAt: new Date().toISOString() })),
-      createWriteStream(temporary, { flags: 'wx' }),
-    );
-    await rename(temporary, command.out);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileWhole(command.out, writeSnapshot(store, { deskId, createdAt: new Date().toISOString() }));
   for (const [fr, en] of describe(summary, command.out)) bilingual(io.out, fr, en);
   return EXIT_OK;
 }

@@ -1,16 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { isSnapshotError, validateSnapshot } from '../../../shared/snapshot';
+import { reportMissingFile } from '../files';
 import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, formatCounts, type CliIo } from '../io';
 
 /** `desk validate`: read the whole snapshot, record by record, and say whether every record is valid. */
 export async function runValidate(path: string, io: CliIo): Promise<number> {
-  try {
-    await stat(path);
-  } catch {
-    bilingual(io.err, `Fichier introuvable : ${path}`, `File not found: ${path}`);
-    return EXIT_USAGE;
-  }
+  if (await reportMissingFile([path], io)) return EXIT_USAGE;
   const started = performance.now();
   try {
     const manifest = await validateSnapshot(createReadStream(path, { highWaterMark: 256 * 1024 }));
