@@ -1,20 +1,52 @@
-import { useState, type CSSProperties } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { addDaysToLocalDate, startOfWeekOfLocalDate } from '../../../shared/domain/local-date';
-import { isoWeekOfLocalDate, parisDateAndTimeToInstant, parisLocalDate } from '../../../shared/domain/paris-time';
+import {
+  addDaysToLocalDate,
+  formatLocalDate,
+  formatLocalTime,
+  startOfWeekOfLocalDate,
+} from '../../../shared/domain/local-date';
+import {
+  instantToParisWallTime,
+  isoWeekOfLocalDate,
+  parisDateAndTimeToInstant,
+  parisLocalDate,
+} from '../../../shared/domain/paris-time';
 import { Button } from '../../components/button';
 import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import { useShiftsBetween } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
-import { formatShiftDate, formatTime } from '../../lib/format';
+import { formatShiftDate } from '../../lib/format';
 import { useLanguage } from '../../lib/use-language';
 import { CATEGORY_COLOURS } from './category-colours';
 import styles from './planning.module.css';
 
 type View = 'week' | 'day' | 'agenda';
 type PlanningShift = NonNullable<ReturnType<typeof useShiftsBetween>>[number];
+/** A shift with its Paris start time, `14:30`. */
+type DayShift = PlanningShift & { time: string };
+
+/**
+ * The shifts by Paris day, in start order, each with its start time: one time-zone conversion per shift (it was two,
+ * the day and the time), once per answer of the query rather than on every render (issue #12: a city's week holds
+ * 500 shifts).
+ */
+function groupByDay(shifts: readonly PlanningShift[] | undefined): Map<string, DayShift[]> {
+  const byDay = new Map<string, DayShift[]>();
+  for (const shift of [...(shifts ?? [])].sort((a, b) => a.start.localeCompare(b.start))) {
+    const wall = instantToParisWallTime(shift.start);
+    const day = formatLocalDate(wall);
+    const entry = { ...shift, time: formatLocalTime({ hour: wall.hour, minute: wall.minute, second: 0 }) };
+    const list = byDay.get(day);
+    if (list) list.push(entry);
+    else byDay.set(day, [entry]);
+  }
+  return byDay;
+}
+
+const NO_SHIFTS: DayShift[] = [];
 
 /** Midnight in Paris at the start of a local date, as an instant (days are 23 or 25 hours at the DST changes). */
 function startOf(date: string): string {
@@ -38,11 +70,7 @@ export function PlanningScreen() {
   const { week } = isoWeekOfLocalDate(first);
   const step = view === 'day' ? 1 : 7;
 
-  const byDay = new Map<string, PlanningShift[]>();
-  for (const shift of [...(shifts ?? [])].sort((a, b) => a.start.localeCompare(b.start))) {
-    const day = parisLocalDate(shift.start);
-    byDay.set(day, [...(byDay.get(day) ?? []), shift]);
-  }
+  const byDay = useMemo(() => groupByDay(shifts), [shifts]);
   const label = (date: string) => formatShiftDate(startOf(date), language);
 
   return (
@@ -79,7 +107,7 @@ export function PlanningScreen() {
               byDay.has(day) && (
                 <section key={day} aria-label={label(day)}>
                   <h3 className={styles.dayTitle}>{label(day)}</h3>
-                  <ShiftList shifts={byDay.get(day) ?? []} />
+                  <ShiftList shifts={byDay.get(day) ?? NO_SHIFTS} />
                 </section>
               ),
           )
@@ -89,7 +117,7 @@ export function PlanningScreen() {
           {days.map((day) => (
             <section key={day} aria-label={label(day)} className={`${styles.day} ${day === today ? styles.today : ''}`}>
               <h3 className={styles.dayTitle}>{label(day)}</h3>
-              <ShiftList shifts={byDay.get(day) ?? []} />
+              <ShiftList shifts={byDay.get(day) ?? NO_SHIFTS} />
             </section>
           ))}
         </div>
@@ -98,7 +126,7 @@ export function PlanningScreen() {
   );
 }
 
-function ShiftList({ shifts }: { shifts: PlanningShift[] }) {
+function ShiftList({ shifts }: { shifts: DayShift[] }) {
   const { t } = useTranslation();
   if (shifts.length === 0) return null;
   return (
@@ -109,7 +137,7 @@ function ShiftList({ shifts }: { shifts: PlanningShift[] }) {
         return (
           <li key={shift.id}>
             <Link to={`/shifts/${shift.id}`} className={styles.shift} style={colour}>
-              <span className={styles.shiftTime}>{formatTime(shift.start)}</span> {shift.mission?.title ?? ''}
+              <span className={styles.shiftTime}>{shift.time}</span> {shift.mission?.title ?? ''}
               <span className={styles.shiftFill}>
                 {fill}
                 {shift.fill.isFull && <span className={styles.full}> · {t('planning.full')}</span>}
