@@ -1,5 +1,5 @@
 import { DeskDatabase } from './database';
-import { recoverInterruptedRestore } from './snapshot-restore';
+import { RESTORE_STATE_KEY } from './snapshot-restore-marker';
 
 /**
  * Opens the app's one database. The browser may evict non-persistent storage under pressure: ask for persistent
@@ -9,8 +9,12 @@ import { recoverInterruptedRestore } from './snapshot-restore';
 export async function openDatabase(name?: string): Promise<{ db: DeskDatabase; persisted: boolean }> {
   const db = new DeskDatabase(name);
   await db.open();
-  // Before anything reads the store: a restore interrupted by a crash or a closed window is undone (issue 11).
-  await recoverInterruptedRestore(db);
+  // Before anything reads the store: a restore interrupted by a crash or a closed window is undone (issue 11). Its
+  // code loads only then: one small read at every start.
+  if (await db.uiPreferences.get(RESTORE_STATE_KEY)) {
+    const { recoverInterruptedRestore } = await import('./snapshot-restore');
+    await recoverInterruptedRestore(db);
+  }
   return { db, persisted: await requestPersistence() };
 }
 

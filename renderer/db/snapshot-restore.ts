@@ -2,6 +2,23 @@ import Dexie, { type IndexableType, type Table } from 'dexie';
 import { SHARED_TABLE_NAMES, SHARED_TABLES, type SharedTableName } from '../../shared/domain/tables';
 import { DeskDatabase } from './database';
 import { DEXIE_BATCH_SIZE } from './dexie-store';
+import {
+  RESTORE_NOTICE_KEY,
+  RESTORE_STATE_KEY,
+  type RestoreNotice,
+  type RestoreNoticeOutcome,
+  type RestorePhase,
+  type RestoreState,
+} from './snapshot-restore-marker';
+
+export {
+  RESTORE_NOTICE_KEY,
+  RESTORE_STATE_KEY,
+  type RestoreNotice,
+  type RestoreNoticeOutcome,
+  type RestorePhase,
+  type RestoreState,
+} from './snapshot-restore-marker';
 
 /**
  * A restore that replaces the store is all or nothing (issue 11, docs/backups.md "Restore").
@@ -26,31 +43,6 @@ import { DEXIE_BATCH_SIZE } from './dexie-store';
  * (and copy the desk-local tables); the copy-aside keeps the one database and costs one extra copy of the current
  * data while a restore runs.
  */
-
-/** Desk-local (uiPreferences): never in a snapshot, never merged. */
-export const RESTORE_STATE_KEY = 'restoreState';
-/** What the start-up recovery did, shown once to the user (BackupWatch) until dismissed. */
-export const RESTORE_NOTICE_KEY = 'restoreNotice';
-
-export type RestorePhase = 'copying' | 'replacing' | 'finishing';
-
-export interface RestoreState {
-  readonly phase: RestorePhase;
-  readonly startedAt: string;
-}
-
-/**
- * - `rolled-back`: a restore was interrupted after it had started replacing the data; the data was put back.
- * - `not-started`: it was interrupted while the current data was being copied aside; nothing had changed.
- * - `copy-missing`: it was interrupted and the copy aside is gone (deleted outside the app): the data may be
- *   incomplete, and the automatic backup taken just before the restore is the way back.
- */
-export type RestoreNoticeOutcome = 'rolled-back' | 'not-started' | 'copy-missing';
-
-export interface RestoreNotice {
-  readonly outcome: RestoreNoticeOutcome;
-  readonly at: string;
-}
 
 /**
  * A replace that did not complete. `unchanged`: it failed before the data was touched; `rolled-back`: it failed

@@ -4,7 +4,7 @@ import type { SnapshotManifest } from '../../../shared/snapshot';
 import type { DeskDatabase } from '../database';
 import type { DeskContext } from '../desk-context';
 import type { SnapshotProgress } from '../snapshot-protocol';
-import { RESTORE_NOTICE_KEY, type RestoreNotice } from '../snapshot-restore';
+import { RESTORE_NOTICE_KEY, type RestoreNotice } from '../snapshot-restore-marker';
 
 /** Snapshots (zip, validation, their Worker) are fetched on first use, not at start-up (issue #12). */
 const snapshotIo = () => import('../snapshot-io');

@@ -84,10 +84,16 @@ async function otherSnapshot(): Promise<Blob> {
   return new Blob([bytes as Uint8Array<ArrayBuffer>]);
 }
 
-/** Every table of the database, desk-local ones included, row for row. */
+/**
+ * A log of writes (the sync's journal of changed records, if the schema has one) records the restore's writes by
+ * design: it says what to push, not what the data is.
+ */
+const WRITE_LOGS = new Set(['syncJournal']);
+
+/** Every table of the database, desk-local ones included, row for row (write logs aside). */
 async function dump(db: Dexie): Promise<Record<string, unknown[]>> {
   const tables: Record<string, unknown[]> = {};
-  for (const table of db.tables) tables[table.name] = await table.toArray();
+  for (const table of db.tables) if (!WRITE_LOGS.has(table.name)) tables[table.name] = await table.toArray();
   return tables;
 }
 
