@@ -1,5 +1,6 @@
 import { parseDate, type CalendarDate } from '@internationalized/date';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   DateInput,
   DateSegment,
@@ -12,10 +13,14 @@ import {
 import { useAppLocale } from '../lib/i18n/locale';
 import styles from './field.module.css';
 import segments from './date-field.module.css';
+import { INCOMPLETE_ATTRIBUTE, IncompleteReporter, segmentsEmpty, useIncompleteField } from './incomplete-segments';
 
 export interface DateFieldProps {
   label: string;
-  /** The date as `yyyy-MM-dd`, or '' while the field is empty or not complete. */
+  /**
+   * The date as `yyyy-MM-dd`, or '' while the field is empty. While it is partly typed, the last complete date (or
+   * ''): the field then shows that it is incomplete and the app's Form refuses to submit.
+   */
   value: string;
   onChange: (value: string) => void;
   description?: string | undefined;
@@ -44,26 +49,39 @@ export function calendarDateOf(value: string): CalendarDate | null {
 export function DateField({ label, value, onChange, description, errorMessage, ...props }: DateFieldProps) {
   const locale = useAppLocale();
   const date = useMemo(() => calendarDateOf(value), [value]);
+  const { t } = useTranslation();
+  const incomplete = useIncompleteField();
+  // A partly typed date says so before any other error: the form's own check only saw an empty value.
+  const shownError = incomplete.showMessage ? t('validation.incompleteDate') : errorMessage;
   return (
     <I18nProvider locale={locale}>
       <AriaDateField
         {...props}
         value={date}
         onChange={(next) => onChange(next ? next.toString() : '')}
-        isInvalid={Boolean(errorMessage)}
+        isInvalid={Boolean(shownError)}
+        onBlur={incomplete.onBlur}
+        {...{ [INCOMPLETE_ATTRIBUTE]: incomplete.isIncomplete || undefined }}
         shouldForceLeadingZeros
         className={styles.field}
       >
-        <Label className={styles.label}>{label}</Label>
-        <DateInput className={`${styles.input} ${segments.dateInput} ${date ? '' : segments.empty}`}>
-          {(segment) => <DateSegment segment={segment} className={segments.segment} />}
-        </DateInput>
-        {description && (
-          <Text slot="description" className={styles.description}>
-            {description}
-          </Text>
+        {({ state }) => (
+          <>
+            <Label className={styles.label}>{label}</Label>
+            <DateInput
+              className={`${styles.input} ${segments.dateInput} ${segmentsEmpty(state.segments) ? segments.empty : ''}`}
+            >
+              {(segment) => <DateSegment segment={segment} className={segments.segment} />}
+            </DateInput>
+            {description && (
+              <Text slot="description" className={styles.description}>
+                {description}
+              </Text>
+            )}
+            <FieldError className={styles.error}>{shownError}</FieldError>
+            <IncompleteReporter segments={state.segments} onChange={incomplete.setIncomplete} />
+          </>
         )}
-        <FieldError className={styles.error}>{errorMessage}</FieldError>
       </AriaDateField>
     </I18nProvider>
   );

@@ -1,10 +1,32 @@
+import { useState } from 'react';
 import { Form as AriaForm, type FormProps } from 'react-aria-components';
+import { formIsComplete, RefusedSubmitsContext } from './incomplete-segments';
 
 /**
  * Every form of the app validates in JavaScript and shows its errors through ARIA (WCAG 3.3.1). React Aria's default,
  * native validation, would turn an error we display into the browser's own constraint — and block the next submit
  * until the field changes — so the behaviour is fixed here, once.
+ *
+ * A partly typed date or time has no value the form's own validation could see, so the refusal is made here, before
+ * `onSubmit`, for every form at once: the submit is stopped, focus goes to the first incomplete field and each one
+ * shows its message (incomplete-segments.tsx).
  */
-export function Form(props: Omit<FormProps, 'validationBehavior'>) {
-  return <AriaForm {...props} validationBehavior="aria" />;
+export function Form({ onSubmit, ...props }: Omit<FormProps, 'validationBehavior'>) {
+  const [refusedSubmits, setRefusedSubmits] = useState(0);
+  return (
+    <RefusedSubmitsContext.Provider value={refusedSubmits}>
+      <AriaForm
+        {...props}
+        validationBehavior="aria"
+        onSubmit={(event) => {
+          if (!formIsComplete(event.currentTarget)) {
+            event.preventDefault();
+            setRefusedSubmits((count) => count + 1);
+            return;
+          }
+          onSubmit?.(event);
+        }}
+      />
+    </RefusedSubmitsContext.Provider>
+  );
 }

@@ -1,5 +1,6 @@
 import { parseTime, type Time } from '@internationalized/date';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   DateInput,
   DateSegment,
@@ -12,10 +13,14 @@ import {
 import { useAppLocale } from '../lib/i18n/locale';
 import styles from './field.module.css';
 import segments from './date-field.module.css';
+import { INCOMPLETE_ATTRIBUTE, IncompleteReporter, segmentsEmpty, useIncompleteField } from './incomplete-segments';
 
 export interface TimeFieldProps {
   label: string;
-  /** The time as `HH:mm` (24-hour), or '' while the field is empty or not complete. */
+  /**
+   * The time as `HH:mm` (24-hour), or '' while the field is empty. While it is partly typed, the last complete time
+   * (or ''): the field then shows that it is incomplete and the app's Form refuses to submit.
+   */
   value: string;
   onChange: (value: string) => void;
   description?: string | undefined;
@@ -45,28 +50,41 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function TimeField({ label, value, onChange, description, errorMessage, ...props }: TimeFieldProps) {
   const locale = useAppLocale();
   const time = useMemo(() => timeOf(value), [value]);
+  const { t } = useTranslation();
+  const incomplete = useIncompleteField();
+  // A partly typed time says so before any other error: the form's own check only saw an empty value.
+  const shownError = incomplete.showMessage ? t('validation.incompleteTime') : errorMessage;
   return (
     <I18nProvider locale={locale}>
       <AriaTimeField
         {...props}
         value={time}
         onChange={(next) => onChange(next ? `${pad(next.hour)}:${pad(next.minute)}` : '')}
-        isInvalid={Boolean(errorMessage)}
+        isInvalid={Boolean(shownError)}
+        onBlur={incomplete.onBlur}
+        {...{ [INCOMPLETE_ATTRIBUTE]: incomplete.isIncomplete || undefined }}
         hourCycle={24}
         granularity="minute"
         shouldForceLeadingZeros
         className={styles.field}
       >
-        <Label className={styles.label}>{label}</Label>
-        <DateInput className={`${styles.input} ${segments.dateInput} ${time ? '' : segments.empty}`}>
-          {(segment) => <DateSegment segment={segment} className={segments.segment} />}
-        </DateInput>
-        {description && (
-          <Text slot="description" className={styles.description}>
-            {description}
-          </Text>
+        {({ state }) => (
+          <>
+            <Label className={styles.label}>{label}</Label>
+            <DateInput
+              className={`${styles.input} ${segments.dateInput} ${segmentsEmpty(state.segments) ? segments.empty : ''}`}
+            >
+              {(segment) => <DateSegment segment={segment} className={segments.segment} />}
+            </DateInput>
+            {description && (
+              <Text slot="description" className={styles.description}>
+                {description}
+              </Text>
+            )}
+            <FieldError className={styles.error}>{shownError}</FieldError>
+            <IncompleteReporter segments={state.segments} onChange={incomplete.setIncomplete} />
+          </>
         )}
-        <FieldError className={styles.error}>{errorMessage}</FieldError>
       </AriaTimeField>
     </I18nProvider>
   );

@@ -81,6 +81,8 @@ export const en: Messages = {
     date: 'This date does not exist.',
     futureDate: 'This date is in the future.',
     tooLong: 'This text is too long.',
+    incompleteDate: 'Incomplete date: enter the day, month and year.',
+    incompleteTime: 'Incomplete time: enter the hour and minutes.',
   },
   categories: {
     FRESQUE: 'Climate Fresk workshop',

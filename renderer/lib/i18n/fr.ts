@@ -83,6 +83,8 @@ export const fr = {
     date: 'Cette date n’existe pas.',
     futureDate: 'Cette date est dans le futur.',
     tooLong: 'Ce texte est trop long.',
+    incompleteDate: 'Date incomplète : saisissez le jour, le mois et l’année.',
+    incompleteTime: 'Heure incomplète : saisissez l’heure et les minutes.',
   },
   categories: {
     FRESQUE: 'Atelier Fresque du Climat',

@@ -3,7 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
+import { Button } from '../../../renderer/components/button';
 import { DateField } from '../../../renderer/components/date-field';
+import { Form } from '../../../renderer/components/form';
 import { TimeField } from '../../../renderer/components/time-field';
 import { createI18n } from '../../../renderer/lib/i18n';
 import type { Language } from '../../../shared/domain/model';
@@ -97,5 +99,124 @@ describe('date and time fields', () => {
       .join(' | ');
     expect(described).toContain('Le jour du créneau');
     expect(described).toContain('Date invalide.');
+  });
+});
+
+/** An optional date and a time in the app's Form, as the volunteer form and the dialogs hold them. */
+function SaveForm({ saved }: { saved: { date: string; time: string }[] }) {
+  const [date, setDate] = useState('');
+  const [time, setTime] = useState('');
+  return (
+    <Form
+      onSubmit={(event) => {
+        event.preventDefault();
+        saved.push({ date, time });
+      }}
+    >
+      <DateField label="Date de naissance" name="birthDate" value={date} onChange={setDate} />
+      <TimeField label="Arrivée" value={time} onChange={setTime} />
+      <Button type="submit">Enregistrer</Button>
+    </Form>
+  );
+}
+
+function renderForm(language: Language, saved: { date: string; time: string }[]) {
+  return render(
+    <I18nextProvider i18n={createI18n(language)}>
+      <SaveForm saved={saved} />
+    </I18nextProvider>,
+  );
+}
+
+/** The texts the field's group is described by, as a screen reader reads them with it. */
+function describedBy(group: HTMLElement): string {
+  return (group.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' | ');
+}
+
+// The catalogue puts a non-breaking space before the colon; Testing Library reads it as a plain space.
+const INCOMPLETE_DATE_FR = /^Date incomplète\s: saisissez le jour, le mois et l’année\.$/;
+const INCOMPLETE_TIME_FR = /^Heure incomplète\s: saisissez l’heure et les minutes\.$/;
+
+describe('a partly typed date or time', () => {
+  it('says it is incomplete once focus leaves it, outside a form too, and stops saying so once complete', async () => {
+    const user = userEvent.setup();
+    renderIn('fr');
+    const group = dateGroup(document.body, 'Date');
+    await user.click(group.querySelector('[data-type="day"]') as HTMLElement);
+    await user.keyboard('1403');
+    // Still typing: no message yet, and the value is still empty.
+    expect(screen.queryByText(INCOMPLETE_DATE_FR)).toBeNull();
+    await user.click(document.body);
+    expect(screen.getByText(INCOMPLETE_DATE_FR)).toBeInTheDocument();
+    expect(group).toHaveAttribute('data-invalid', 'true');
+    expect(describedBy(group)).toMatch(/Date incomplète\u00a0: saisissez le jour/);
+    expect(screen.getByTestId('date')).toHaveTextContent('[]');
+    await typeDate(user, document.body, 'Date', '2026-03-14');
+    expect(screen.getByTestId('date')).toHaveTextContent('[2026-03-14]');
+    expect(screen.queryByText(INCOMPLETE_DATE_FR)).toBeNull();
+    expect(group).not.toHaveAttribute('data-invalid');
+  });
+
+  it('keeps the form from saving, shows every incomplete field’s message and moves focus to the first', async () => {
+    const user = userEvent.setup();
+    const saved: { date: string; time: string }[] = [];
+    renderForm('fr', saved);
+    await user.click(dateGroup(document.body, 'Date de naissance').querySelector('[data-type="day"]') as HTMLElement);
+    await user.keyboard('1403');
+    await user.click(dateGroup(document.body, 'Arrivée').querySelector('[data-type="hour"]') as HTMLElement);
+    await user.keyboard('09');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(saved).toEqual([]);
+    expect(screen.getByText(INCOMPLETE_DATE_FR)).toBeInTheDocument();
+    expect(screen.getByText(INCOMPLETE_TIME_FR)).toBeInTheDocument();
+    // Focus on the first segment still to type, in the first incomplete field: the year of the date of birth.
+    const year = dateGroup(document.body, 'Date de naissance').querySelector('[data-type="year"]');
+    expect(document.activeElement).toBe(year);
+    expect(describedBy(year as HTMLElement)).toMatch(/Date incomplète\u00a0: saisissez le jour/);
+    // A second try: still refused.
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(saved).toEqual([]);
+
+    await user.click(year as HTMLElement);
+    await user.keyboard('2010');
+    await typeTime(user, document.body, 'Arrivée', '09:30');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(saved).toEqual([{ date: '2010-03-14', time: '09:30' }]);
+    expect(screen.queryByText(INCOMPLETE_DATE_FR)).toBeNull();
+    expect(screen.queryByText(INCOMPLETE_TIME_FR)).toBeNull();
+  });
+
+  it('refuses a submit made without leaving the field, and shows the message then', async () => {
+    const user = userEvent.setup();
+    const saved: { date: string; time: string }[] = [];
+    const { container } = renderForm('en', saved);
+    await user.click(dateGroup(document.body, 'Arrivée').querySelector('[data-type="hour"]') as HTMLElement);
+    await user.keyboard('18');
+    // A submit from a shortcut: focus stays in the minute segment.
+    (container.querySelector('form') as HTMLFormElement).requestSubmit();
+    await screen.findByText('Incomplete time: enter the hour and minutes.');
+    expect(saved).toEqual([]);
+    expect(document.activeElement).toBe(dateGroup(document.body, 'Arrivée').querySelector('[data-type="minute"]'));
+  });
+
+  it('counts a date emptied again as no date, which an optional field accepts', async () => {
+    const user = userEvent.setup();
+    const saved: { date: string; time: string }[] = [];
+    renderForm('en', saved);
+    await typeDate(user, document.body, 'Date de naissance', '2010-03-14');
+    // One segment emptied out of a complete date: incomplete, even though the form still holds the old date.
+    await user.click(dateGroup(document.body, 'Date de naissance').querySelector('[data-type="year"]') as HTMLElement);
+    await user.keyboard('{Backspace}'.repeat(5));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(saved).toEqual([]);
+    expect(screen.getByText('Incomplete date: enter the day, month and year.')).toBeInTheDocument();
+    await typeDate(user, document.body, 'Date de naissance', '');
+    expect(shownValue(document.body, 'Date de naissance')).toBe('dd/mm/yyyy');
+    expect(screen.queryByText('Incomplete date: enter the day, month and year.')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(saved).toEqual([{ date: '', time: '' }]);
   });
 });
