@@ -1,6 +1,8 @@
 import type { SignUp } from '../domain/model';
 import { updatedMs } from '../export/collect';
+import { toEpochMs } from '../domain/paris-time';
 import { foldLine, shiftCalendar, type CalendarEntry } from '../export/ics';
+import { decodeHlc } from '../records/hlc';
 import type { MergeableBase } from '../records/record';
 
 /**
@@ -61,6 +63,42 @@ export function invitationSequence(entry: InvitationEntry, method: InvitationMet
   if (method === 'CANCEL' && entry.signUp) changes.push(changedMs(entry.signUp));
   const latest = Math.max(...changes.filter((ms): ms is number => ms !== null));
   return Math.max(sequenceOf(latest), after === undefined ? 0 : after + 1);
+}
+
+/** What the event shows: a change to one of these fields makes a file sent before it out of date. */
+const SHIFT_EVENT_FIELDS = ['start', 'end', 'deleted'] as const;
+const MISSION_EVENT_FIELDS = [
+  'title',
+  'description',
+  'placeName',
+  'address',
+  'postcode',
+  'atPrivateHomes',
+  'whatToBring',
+  'status',
+  'deleted',
+] as const;
+
+function fieldsChangeMs(record: Partial<MergeableBase>, fields: readonly string[]): number | null {
+  let latest: number | null = null;
+  for (const field of fields) {
+    const clock = record.clocks?.[field];
+    if (clock) latest = Math.max(latest ?? 0, decodeHlc(clock).wallMs);
+  }
+  return latest ?? (record.createdAt ? toEpochMs(record.createdAt) : null);
+}
+
+/**
+ * When what the volunteer's calendar shows last changed: the shift's times, the mission's title, place, what to
+ * bring or status (not, say, the shift's capacity, which is nobody's calendar business). A file made before this
+ * instant is out of date.
+ */
+export function calendarChangeMs(entry: Pick<InvitationEntry, 'shift' | 'mission'>): number {
+  const changes = [
+    fieldsChangeMs(entry.shift, SHIFT_EVENT_FIELDS),
+    fieldsChangeMs(entry.mission, MISSION_EVENT_FIELDS),
+  ];
+  return Math.max(0, ...changes.filter((ms): ms is number => ms !== null));
 }
 
 /** A CAL-ADDRESS parameter value: quoted, without the characters a quoted parameter cannot hold (RFC 5545, 3.2). */

@@ -1,6 +1,6 @@
 import type { Consent, Mission, Shift, SignUp } from '../../../shared/domain/model';
 import { toEpochMs } from '../../../shared/domain/paris-time';
-import { invitationMethod, invitationSequence, type InvitationMethod } from '../../../shared/messaging/invitation';
+import { calendarChangeMs, invitationMethod, type InvitationMethod } from '../../../shared/messaging/invitation';
 import type { DeskDatabase } from '../database';
 import type { AuditRepository } from './audit-repository';
 import { currentConsents } from './consents-repository';
@@ -143,10 +143,12 @@ export function createContactRepository(db: DeskDatabase, audit: AuditRepository
       const entry = { shift, mission, signUp };
       const method = invitationMethod(entry);
       const last = sent.get(signUp.id) ?? null;
-      // Someone cancelled who never received a file has nothing in their calendar to remove: listed, not due.
+      // Someone cancelled who never received a file has nothing in their calendar to remove: listed, not due. An
+      // invitation is out of date when what it shows changed after it was made (compared in instants, not in
+      // SEQUENCE minutes, so that a change a few seconds after the file still counts).
       const due =
         last !== null &&
-        (last.method !== method || (method === 'REQUEST' && invitationSequence(entry, method) > last.sequence));
+        (last.method !== method || (method === 'REQUEST' && calendarChangeMs(entry) > toEpochMs(last.at)));
       rows.push({ person: { ...person, signUp }, signUp, shift, mission, method, sent: last, due });
     }
     return rows.sort(

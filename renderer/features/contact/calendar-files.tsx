@@ -87,7 +87,7 @@ export function CalendarFiles({ rows, rowName }: { rows: readonly CalendarRow[];
               </Button>{' '}
               {row.method === 'REQUEST' && (
                 <Link to={`/convocation/${row.signUp.id}`} className={ui.secondaryLink}>
-                  {t('contact.convocation', { name: what })}
+                  {t(rowName === 'person' ? 'contact.convocation' : 'contact.calendar.convocationFor', { name: what })}
                 </Link>
               )}
             </li>

@@ -30,13 +30,12 @@ const NO_SHIFT = '__none__';
  */
 export function VolunteerContactSection({ volunteerId }: { volunteerId: string }) {
   const { contact, desk } = useRepositories();
-  const data = useLiveQuery(async () => {
-    const [person] = await contact.forVolunteers([volunteerId]);
-    const rows = await contact.calendarForVolunteer(volunteerId, desk.now());
-    return { person, rows };
-  }, [contact, desk, volunteerId]);
-  if (!data?.person) return null;
-  return <LoadedVolunteerContact person={data.person} rows={data.rows} />;
+  // "Upcoming" from when the page opened: the desk's clock read once, not on every refresh of the lists.
+  const [now] = useState(() => desk.now());
+  const person = useLiveQuery(() => contact.forVolunteers([volunteerId]), [contact, volunteerId]);
+  const rows = useLiveQuery(() => contact.calendarForVolunteer(volunteerId, now), [contact, volunteerId, now]);
+  if (!person?.[0] || !rows) return null;
+  return <LoadedVolunteerContact person={person[0]} rows={rows} />;
 }
 
 function LoadedVolunteerContact({ person, rows }: { person: ContactPerson; rows: readonly CalendarRow[] }) {

@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import {
+  calendarChangeMs,
   invitationSequence,
   shiftCalendarMessage,
   shiftCancellation,
   shiftInvitation,
 } from '../../../shared/messaging';
-import { mission, shift, signUp } from '../export/example-store';
+import { clockAt, mission, shift, signUp } from '../export/example-store';
 
 /** The invitation read back by a real iCalendar parser (ical.js), across the spring and autumn changes. */
 
@@ -171,7 +172,27 @@ describe('shift cancellation and update', () => {
       'CANCEL',
     );
     // Waiting list: still expected if a place frees up.
-    expect(shiftCalendarMessage({ ...base, signUp: { status: 'waiting_list' } }, options).method).toBe('REQUEST');
+    expect(shiftCalendarMessage({ ...base, signUp: { status: 'waiting' } }, options).method).toBe('REQUEST');
+  });
+
+  it('dates the last change of what the event shows, not of the shift’s other fields', () => {
+    const base = nightShift('2026-03-10T09:00:00Z');
+    const entry = { shift: base, mission: theMission('2026-03-01T09:00:00Z') };
+    expect(calendarChangeMs(entry)).toBe(Date.parse('2026-03-10T09:00:00Z'));
+    const capacityChanged = {
+      ...base,
+      capacity: 40,
+      clocks: { ...base.clocks, capacity: clockAt('2026-03-15T09:00:00Z') },
+    };
+    expect(calendarChangeMs({ ...entry, shift: capacityChanged })).toBe(Date.parse('2026-03-10T09:00:00Z'));
+    const moved = {
+      ...base,
+      start: '2026-03-28T22:00:00.000Z',
+      clocks: { ...base.clocks, start: clockAt('2026-03-15T09:00:07Z') },
+    };
+    expect(calendarChangeMs({ ...entry, shift: moved })).toBe(Date.parse('2026-03-15T09:00:07Z'));
+    const placeChanged = theMission('2026-03-20T10:00:00Z', { placeName: 'Place de la République' });
+    expect(calendarChangeMs({ ...entry, mission: placeChanged })).toBe(Date.parse('2026-03-20T10:00:00Z'));
   });
 
   it('always gives a SEQUENCE above the last one sent, and a cancellation never below the invitation (property)', () => {

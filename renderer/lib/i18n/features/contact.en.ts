@@ -39,6 +39,7 @@ export const contactEn: Widen<typeof contactFr> = {
     none: 'No upcoming shift.',
     shiftLabel: '{{mission}}, {{date}} {{time}}',
     due: '{{count}} calendar(s) to update',
+    convocationFor: 'Notice — {{name}}',
     cancellationSaved: 'Cancellation saved: {{file}}. Send it to the person to remove the shift from their calendar.',
     actions: {
       invitation: '.ics invitation — {{name}}',

@@ -36,6 +36,7 @@ export const contactFr = {
     none: 'Aucun créneau à venir.',
     shiftLabel: '{{mission}}, {{date}} {{time}}',
     due: '{{count}} agenda(s) à mettre à jour',
+    convocationFor: 'Convocation — {{name}}',
     cancellationSaved:
       'Annulation enregistrée : {{file}}. Envoyez-la à la personne pour retirer le créneau de son agenda.',
     actions: {
