@@ -130,7 +130,7 @@ const FilterBar = memo(function FilterBar({
   onCitySharingOnly: (value: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const statusOptions = useMemo(
+  const statusOptions = useMemo<{ id: VolunteerStatus | typeof ALL; label: string }[]>(
     () => [
       { id: ALL, label: t('volunteers.allStatuses') },
       ...VOLUNTEER_STATUSES.map((id) => ({ id, label: t(`volunteers.statuses.${id}`) })),
