@@ -6,7 +6,7 @@ import { StatusMessage } from '../components/status-message';
 import { useSettings } from '../db/hooks';
 import { RepositoriesProvider } from '../db/repositories-context';
 import { DesktopProvider, useDesktop } from '../lib/desktop-context';
-import { applyDocumentLanguage } from '../lib/i18n';
+import { applyDocumentLanguage } from '../lib/i18n/setup';
 import { useAppLocale } from '../lib/i18n/locale';
 import type { Settings } from '../../shared/domain/model';
 import type { Started } from './bootstrap';

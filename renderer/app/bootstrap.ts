@@ -1,5 +1,7 @@
 import type { i18n } from 'i18next';
-import { createI18n, applyDocumentLanguage } from '../lib/i18n';
+import { DEFAULT_LANGUAGE, applyDocumentLanguage } from '../lib/i18n/setup';
+// Not lib/i18n's index: that one holds both catalogues (tests), the app starts with the active language's only.
+import { createAppI18n } from '../lib/i18n/start';
 import { getDesktopApi, type DesktopApi } from '../lib/desktop-api';
 import { loadDeskContext } from '../db/desk-context';
 import { openDatabase } from '../db/open-database';
@@ -21,9 +23,9 @@ export async function bootstrap(databaseName?: string): Promise<Started> {
   if (typeof window !== 'undefined') preloadLandingScreen(window.location.hash);
   try {
     const { db, persisted } = await openDatabase(databaseName);
-    const desk = await loadDeskContext(db);
-    const settings = await createSettingsRepository(db).get();
-    const i18n = createI18n(settings.language);
+    // Two stores, two transactions side by side: neither waits for the other's round trip.
+    const [desk, settings] = await Promise.all([loadDeskContext(db), createSettingsRepository(db).get()]);
+    const i18n = await createAppI18n(settings.language);
     applyDocumentLanguage(settings.language);
     return {
       ok: true,
@@ -35,6 +37,10 @@ export async function bootstrap(databaseName?: string): Promise<Started> {
       settings,
     };
   } catch (error) {
-    return { ok: false, i18n: createI18n(), message: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      i18n: await createAppI18n(DEFAULT_LANGUAGE),
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
 }
