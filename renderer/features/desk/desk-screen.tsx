@@ -8,6 +8,7 @@ import { Form } from '../../components/form';
 import { Page } from '../../components/page';
 import { StatusMessage } from '../../components/status-message';
 import { TextField } from '../../components/text-field';
+import { PinField } from './pin-field';
 import ui from '../../components/ui.module.css';
 import { useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
@@ -151,19 +152,15 @@ function DeskSetup() {
             <legend>{t('desk.setup.pinTitle')}</legend>
             <p>{t('desk.setup.pinIntro')}</p>
             <div className={ui.columns}>
-              <TextField
+              <PinField
                 label={t('desk.setup.pin')}
-                type="password"
-                inputMode="numeric"
                 value={pin}
                 onChange={setPin}
                 errorMessage={errors.pin}
                 autoComplete="new-password"
               />
-              <TextField
+              <PinField
                 label={t('desk.setup.pinConfirm')}
-                type="password"
-                inputMode="numeric"
                 value={pinConfirm}
                 onChange={setPinConfirm}
                 errorMessage={errors.pinConfirm}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
 import { Form } from '../../components/form';
-import { TextField } from '../../components/text-field';
+import { PinField } from './pin-field';
 import ui from '../../components/ui.module.css';
 import { useSettings } from '../../db/hooks';
 import { verifyPin } from './pin';
@@ -34,10 +34,8 @@ export function PinForm({ submitLabel, onValid }: { submitLabel: string; onValid
         void check();
       }}
     >
-      <TextField
+      <PinField
         label={t('desk.pin.label')}
-        type="password"
-        inputMode="numeric"
         autoComplete="off"
         value={pin}
         onChange={setPin}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
 import { Form } from '../../components/form';
 import { StatusMessage } from '../../components/status-message';
-import { TextField } from '../../components/text-field';
+import { PinField } from './pin-field';
 import ui from '../../components/ui.module.css';
 import { useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
@@ -50,27 +50,16 @@ export function PinSettingsSection() {
       <Form onSubmit={submit} aria-label={t('desk.pinSettings.title')}>
         <div className={ui.columns}>
           {stored && (
-            <TextField
+            <PinField
               label={t('desk.pinSettings.current')}
-              type="password"
-              inputMode="numeric"
               value={current}
               onChange={setCurrent}
               errorMessage={errors.current}
             />
           )}
-          <TextField
-            label={t('desk.pinSettings.next')}
-            type="password"
-            inputMode="numeric"
-            value={next}
-            onChange={setNext}
-            errorMessage={errors.next}
-          />
-          <TextField
+          <PinField label={t('desk.pinSettings.next')} value={next} onChange={setNext} errorMessage={errors.next} />
+          <PinField
             label={t('desk.pinSettings.confirm')}
-            type="password"
-            inputMode="numeric"
             value={confirm}
             onChange={setConfirm}
             errorMessage={errors.confirm}
