@@ -13,6 +13,7 @@ import type {
   SignUp,
   Volunteer,
 } from '../../shared/domain/model';
+import { syncJournalMiddleware, type SyncJournalRow } from './sync-journal';
 
 /** A volunteer as stored: the record plus the folded search keys derived from it (recomputed on every write). */
 export type StoredVolunteer = Volunteer & { searchKeys: string[] };
@@ -74,6 +75,7 @@ export class DeskDatabase extends Dexie {
   syncState!: EntityTable<KeyValueRow, 'key'>;
   uiPreferences!: EntityTable<KeyValueRow, 'key'>;
   syncDocs!: Table<SyncDocRow, [string, string]>;
+  syncJournal!: EntityTable<SyncJournalRow, 'key'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -81,6 +83,11 @@ export class DeskDatabase extends Dexie {
     // Version 2 (issue 14, CouchDB sync): the known revision of each synced document. A new table only: no upgrade
     // function, existing rows are untouched; a desk that never synced has it empty. Checkpoints stay in syncState.
     this.version(2).stores(SCHEMA_V2);
+    // Version 3 (issue 14, no full scan per sync): the journal of written shared records (renderer/db/sync-journal.ts).
+    // A new table only: no upgrade function; the journal is trusted only after the next full push, so records
+    // written before it existed are still found.
+    this.version(3).stores(SCHEMA_V3);
+    this.use(syncJournalMiddleware);
   }
 }
 
@@ -107,4 +114,9 @@ export const SCHEMA_V1 = {
 /** Version 2: what changes from version 1 (Dexie keeps the tables not named). */
 export const SCHEMA_V2 = {
   syncDocs: '[target+docId], target',
+} as const;
+
+/** Version 3: the sync's change journal (desk-local, never in a snapshot). */
+export const SCHEMA_V3 = {
+  syncJournal: 'key',
 } as const;

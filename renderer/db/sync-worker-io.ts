@@ -2,6 +2,7 @@ import { syncTargetKey, type FetchLike } from '../../shared/sync/couch-client';
 import { SyncError } from '../../shared/sync/errors';
 import { syncOnce, type SyncProgress, type SyncSummary } from '../../shared/sync/replicator';
 import type { DeskDatabase } from './database';
+import { createDexieChangeJournal } from './sync-journal';
 import { answerRelayedRequest } from './sync-worker-fetch';
 import type { FromSyncWorker, SyncWorkerRequest, ToSyncWorker } from './sync-worker-protocol';
 import { createDexieSyncRecordStore, createDexieSyncState } from './sync-store';
@@ -30,6 +31,7 @@ export async function runSync(db: DeskDatabase, request: SyncRun, options: SyncR
       store: createDexieSyncRecordStore(db),
       state: createDexieSyncState(db, syncTargetKey(request.target)),
       deskId: request.deskId,
+      journal: createDexieChangeJournal(db),
       ...(options.observeClock ? { observeClock: options.observeClock } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),

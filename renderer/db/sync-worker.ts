@@ -3,6 +3,7 @@ import { isSyncError } from '../../shared/sync/errors';
 import { syncOnce } from '../../shared/sync/replicator';
 import { syncTargetKey } from '../../shared/sync/couch-client';
 import { DeskDatabase } from './database';
+import { createDexieChangeJournal } from './sync-journal';
 import { createRelayedFetch } from './sync-worker-fetch';
 import type { FromSyncWorker, SyncWorkerRequest, ToSyncWorker } from './sync-worker-protocol';
 import { createDexieSyncRecordStore, createDexieSyncState } from './sync-store';
@@ -37,6 +38,7 @@ async function run(request: SyncWorkerRequest): Promise<void> {
       store: createDexieSyncRecordStore(db),
       state: createDexieSyncState(db, syncTargetKey(request.target)),
       deskId: request.deskId,
+      journal: createDexieChangeJournal(db),
       observeClock: (seen) => {
         if (clock === null || seen > clock) clock = seen;
       },

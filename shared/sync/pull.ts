@@ -137,14 +137,23 @@ async function mergeIntoStore(
   const keys = [...incoming.keys()];
   const locals = await store.get(table, keys);
   const writes: SharedRecord<SharedTableName>[] = [];
+  let changed = 0;
   keys.forEach((key, index) => {
     const remote = incoming.get(key) as SharedRecord<SharedTableName>;
     const local = locals[index];
     const merged = local ? mergeVersions(table, local, remote) : remote;
-    if (!local || canonicalJson(merged) !== canonicalJson(local)) writes.push(merged);
+    const json = canonicalJson(merged);
+    if (!local || json !== canonicalJson(local)) {
+      writes.push(merged);
+      changed++;
+    } else if (json !== canonicalJson(remote)) {
+      // Unchanged here, but the server lacks part of it (an older copy written there by hand): written again, the
+      // same, so that a store with a change journal notes it and the push sends it (push.ts).
+      writes.push(merged);
+    }
   });
   if (writes.length > 0) await store.writeBatch(table, writes);
-  return writes.length;
+  return changed;
 }
 
 /**

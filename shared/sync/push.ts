@@ -2,9 +2,9 @@ import { SHARED_TABLE_NAMES, type SharedRecord, type SharedTableName } from '../
 import { canonicalJson } from '../merge/dataset';
 import { mergeVersions } from '../merge/versions';
 import type { CouchClient } from './couch-client';
-import { digestOf, docIdOf, parseDoc, toDoc } from './documents';
+import { digestOf, docIdOf, parseDoc, tableOfDocId, toDoc } from './documents';
 import type { SyncRecordStore } from './record-store';
-import type { KnownDoc, SyncStateStore } from './state';
+import type { ChangeJournal, JournalEntry, KnownDoc, SyncStateStore } from './state';
 
 /**
  * Push: every local record whose content differs from what was last synced (its digest in the sync state) goes to
@@ -13,6 +13,10 @@ import type { KnownDoc, SyncStateStore } from './state';
  * and sending it again with the server's `_rev`. The known revision is recorded after each batch: a push cut short
  * sends the rest next time, and a document already on the server whose answer was lost comes back as a conflict
  * whose merge equals the server's version, so it is recorded, not written twice.
+ *
+ * With a change journal the push reads only the records written since they were last in sync (no scan of every
+ * table); the entries of the records now in sync are then forgotten. Until a full push to this target ended with
+ * nothing pending or refused, the journal is not trusted and every record is compared, as without one.
  */
 
 interface BulkResult {
@@ -37,6 +41,9 @@ export interface PushOptions {
   /** Rounds of fetch-merge-retry for one batch before leaving the rest to the next sync. */
   readonly maxConflictRounds?: number;
   readonly onBatch?: (sent: number) => void;
+  readonly journal?: ChangeJournal;
+  /** `syncTargetKey`: the journal is trusted per target. */
+  readonly targetKey?: string;
 }
 
 export interface PushResult {
@@ -58,18 +65,85 @@ interface Outgoing {
 
 export async function push(client: CouchClient, store: SyncRecordStore, state: SyncStateStore, options: PushOptions) {
   const result = { sent: 0, conflictsResolved: 0, rejected: [] as string[], pending: 0 };
+  const journal = options.journal && options.targetKey !== undefined ? options.journal : null;
+  const targetKey = options.targetKey ?? '';
+  // Read before the push: an entry written meanwhile gets a new stamp and stays for the next sync.
+  const noted = journal ? await journal.read(targetKey) : null;
+  const byTable = noted?.trusted ? keysByTable(noted.entries) : null;
   for (const table of SHARED_TABLE_NAMES) {
     let batch: SharedRecord<SharedTableName>[] = [];
+    const flush = async () => {
+      if (batch.length > 0) await pushBatch(client, store, state, table, batch, options, result);
+      batch = [];
+    };
+    if (byTable) {
+      const keys = byTable.get(table) ?? [];
+      for (let start = 0; start < keys.length; start += options.batchSize) {
+        const records = await store.get(table, keys.slice(start, start + options.batchSize));
+        batch = records.filter((record) => record !== undefined) as SharedRecord<SharedTableName>[];
+        await flush();
+      }
+      continue;
+    }
     for await (const record of store.records(table)) {
       batch.push(record);
-      if (batch.length >= options.batchSize) {
-        await pushBatch(client, store, state, table, batch, options, result);
-        batch = [];
-      }
+      if (batch.length >= options.batchSize) await flush();
     }
-    if (batch.length > 0) await pushBatch(client, store, state, table, batch, options, result);
+    await flush();
+  }
+  if (journal && noted) {
+    await journal.forget(await inSync(store, state, noted.entries, options.batchSize));
+    if (!noted.trusted && result.pending === 0 && result.rejected.length === 0) await journal.trust(targetKey);
   }
   return result as PushResult;
+}
+
+function keysByTable(entries: readonly JournalEntry[]): Map<SharedTableName, string[]> {
+  const byTable = new Map<SharedTableName, string[]>();
+  for (const entry of entries) {
+    const table = tableOfDocId(entry.docId);
+    if (table === null) continue;
+    const list = byTable.get(table) ?? [];
+    list.push(entry.docId.slice(table.length + 1));
+    byTable.set(table, list);
+  }
+  return byTable;
+}
+
+/** The journal entries whose record is as the server knows it (or gone): nothing left to send for them. */
+async function inSync(
+  store: SyncRecordStore,
+  state: SyncStateStore,
+  entries: readonly JournalEntry[],
+  batchSize: number,
+): Promise<JournalEntry[]> {
+  const clean: JournalEntry[] = [];
+  const byTable = new Map<SharedTableName, JournalEntry[]>();
+  for (const entry of entries) {
+    const table = tableOfDocId(entry.docId);
+    if (table === null) {
+      clean.push(entry);
+      continue;
+    }
+    const list = byTable.get(table) ?? [];
+    list.push(entry);
+    byTable.set(table, list);
+  }
+  for (const [table, list] of byTable) {
+    for (let start = 0; start < list.length; start += batchSize) {
+      const slice = list.slice(start, start + batchSize);
+      const records = await store.get(
+        table,
+        slice.map((entry) => entry.docId.slice(table.length + 1)),
+      );
+      const known = await state.known(slice.map((entry) => entry.docId));
+      slice.forEach((entry, index) => {
+        const record = records[index];
+        if (!record || known.get(entry.docId)?.digest === digestOf(record)) clean.push(entry);
+      });
+    }
+  }
+  return clean;
 }
 
 async function pushBatch(

@@ -4,7 +4,7 @@ import { pull, type PullResult } from './pull';
 import { push, type PushResult } from './push';
 import type { SyncRecordStore } from './record-store';
 import { settleAfterPull } from './settle';
-import type { SyncStateStore } from './state';
+import type { ChangeJournal, SyncStateStore } from './state';
 
 /**
  * One sync of a desk with a CouchDB database (issue 14): check access, pull, settle (erasures, review list), push.
@@ -26,6 +26,8 @@ export interface SyncOptions {
   readonly newSession?: () => string;
   readonly observeClock?: (clock: string) => void;
   readonly onProgress?: (progress: SyncProgress) => void;
+  /** The store's journal of written records: the push reads those instead of every table (see push.ts). */
+  readonly journal?: ChangeJournal;
 }
 
 export interface SyncProgress {
@@ -69,13 +71,14 @@ export async function syncOnce(options: SyncOptions): Promise<SyncSummary> {
   let reviewItemsAdded = settled.reviewItemsAdded;
 
   const onBatch = (count: number) => progress({ phase: 'pushing', count });
-  let pushed = await push(client, options.store, options.state, { batchSize, onBatch });
+  const pushOptions = { batchSize, onBatch, journal: options.journal, targetKey: client.targetKey };
+  let pushed = await push(client, options.store, options.state, pushOptions);
   if (pushed.conflictsResolved > 0) {
     // A conflict merged during the push brought another desk's data in: settle it too, and send what that changed.
     settled = await settleAfterPull(options.store);
     erasedRecords += settled.erasedRecords;
     reviewItemsAdded += settled.reviewItemsAdded;
-    const again = await push(client, options.store, options.state, { batchSize, onBatch });
+    const again = await push(client, options.store, options.state, pushOptions);
     pushed = {
       sent: pushed.sent + again.sent,
       conflictsResolved: pushed.conflictsResolved + again.conflictsResolved,

@@ -23,6 +23,30 @@ export interface SyncStateStore {
   saveCheckpoint(checkpoint: PullCheckpoint): Promise<void>;
 }
 
+/**
+ * Which records were written since they were last known to be in sync, so a push reads those instead of every table
+ * (the app's Dexie store notes every write of a shared record, renderer/db/sync-journal.ts). Without one (the
+ * command line, the tests in memory) the push compares every record's digest.
+ */
+export interface ChangeJournal {
+  /**
+   * The entries written so far, and whether they alone can be trusted for this target: false until a full push to
+   * it ended with everything in sync (a new target, or records written before the journal existed).
+   */
+  read(targetKey: string): Promise<{ readonly trusted: boolean; readonly entries: readonly JournalEntry[] }>;
+  /** Drop these entries, unless written again since `read` (their stamp changed): they are in sync now. */
+  forget(entries: readonly JournalEntry[]): Promise<void>;
+  /** From now on the journal alone tells this target's local changes. */
+  trust(targetKey: string): Promise<void>;
+}
+
+export interface JournalEntry {
+  /** `<table>:<key>`, as the document's id. */
+  readonly docId: string;
+  /** Changes at every write of the record: an entry written again during a push is not forgotten. */
+  readonly stamp: string;
+}
+
 export interface MemorySyncState extends SyncStateStore {
   /** How many documents are known (tests). */
   readonly size: number;

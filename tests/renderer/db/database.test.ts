@@ -6,12 +6,14 @@ import { loadDeskContext } from '../../../renderer/db/desk-context';
 import { compareHlc } from '../../../shared/records/hlc';
 import { createTestDatabase, newVolunteer } from './test-database';
 
-describe('the Dexie store, schema versions 1 and 2', () => {
+describe('the Dexie store, schema versions 1 to 3', () => {
   it('has every shared table plus the desk-local ones, and nothing else', async () => {
     const { db } = await createTestDatabase();
     const names = db.tables.map((table) => table.name).sort();
-    expect(names).toEqual([...SHARED_TABLE_NAMES, 'settings', 'desk', 'syncState', 'uiPreferences', 'syncDocs'].sort());
-    expect(db.verno).toBe(2);
+    expect(names).toEqual(
+      [...SHARED_TABLE_NAMES, 'settings', 'desk', 'syncState', 'uiPreferences', 'syncDocs', 'syncJournal'].sort(),
+    );
+    expect(db.verno).toBe(3);
   });
 
   it('indexes what the product queries: reference (unique), search keys (multi-entry), shift+status', async () => {
