@@ -69,9 +69,24 @@ export function useIncompleteField() {
     setIncomplete,
     /** React Aria calls this when focus leaves the whole field, not when it moves between segments. */
     onBlur: () => {
-      if (incomplete) setRevealed(true);
+      if (incomplete) afterCurrentGesture(() => setRevealed(true));
     },
   };
+}
+
+/**
+ * Runs `reveal` once the press or key that moved focus away is over. Focus leaves on mousedown: a message shown then
+ * pushes the form's submit button down before the mouseup, and the click lands beside it, so the form is neither
+ * submitted nor refused and focus never reaches the field. After the release the click has already been handled.
+ */
+function afterCurrentGesture(reveal: () => void): void {
+  const done = () => {
+    window.removeEventListener('pointerup', done, true);
+    window.removeEventListener('keyup', done, true);
+    setTimeout(reveal, 0);
+  };
+  window.addEventListener('pointerup', done, true);
+  window.addEventListener('keyup', done, true);
 }
 
 /**

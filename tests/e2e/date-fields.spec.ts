@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tableRows } from './app-database';
 import { axeViolations } from './axe';
 import { dateGroup, dateValue, shownText, timeValue } from './date-input';
 import { tabTo } from './desk-seed';
@@ -9,8 +10,8 @@ import { completeFirstStart, foreignRequests, openApp, type E2eSession } from '.
 /**
  * Issue #13: dates and times follow the app's language, not the system's. The browser runs with a French system
  * locale; the app in English still shows dd/mm/yyyy with English segment names, and a 24-hour clock in both
- * languages. The fields are typed with the keyboard alone (digits, Tab, arrows). `E2E_SCREENSHOTS=<folder>` saves
- * the shift dialog in both languages.
+ * languages. The fields are typed with the keyboard alone (digits, Tab, arrows). A partly typed date is an error,
+ * never a silent blank. `E2E_SCREENSHOTS=<folder>` saves the shift dialog in both languages.
  */
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 
@@ -92,6 +93,52 @@ describe('date and time fields in the app’s language', () => {
     expect([await shownText(edit, 'Start'), await shownText(edit, 'End')]).toEqual(['09:30', '11:46']);
     expect(await axeViolations(page)).toEqual([]);
     if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'en-shift-dialog.png') });
+    expect(foreignRequests(session)).toEqual([]);
+  }, 180_000);
+
+  it('refuse to save a volunteer whose date of birth is partly typed, then save it once complete', async () => {
+    session = await openApp();
+    const { page } = session;
+    await completeFirstStart(page);
+    await page.getByRole('link', { name: 'Ajouter un ou une bénévole' }).click();
+    await page.getByLabel('Prénom').fill('Léo');
+    await page.getByLabel('Nom', { exact: true }).fill('Martin');
+    // Day and month typed, the year forgotten.
+    const birth = dateGroup(page, 'Date de naissance');
+    await birth.locator('[data-type="day"]').focus();
+    await page.keyboard.type('1403');
+    expect(await shownText(page, 'Date de naissance')).toBe('14/03/aaaa');
+    await page.getByRole('button', { name: 'Créer' }).click();
+
+    // Refused: the message under the field, focus on the year, and nothing in the database.
+    const message = /^Date incomplète\s: saisissez le jour, le mois et l’année\.$/;
+    await page.getByText(message).waitFor();
+    // Linked to the field, so a screen reader reads it with the year segment now in focus.
+    const described = await birth.evaluate((group) =>
+      (group.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' | '),
+    );
+    expect(described).toMatch(/Date incomplète\s: saisissez le jour, le mois et l’année/);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-type')), { timeout: 10_000 })
+      .toBe('year');
+    expect(await page.getByRole('heading', { level: 1, name: 'Léo Martin' }).count()).toBe(0);
+    expect(await tableRows(page, 'volunteers')).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The year typed where the focus already is: the minor's guardian fields appear, and the volunteer is saved.
+    await page.keyboard.type('2012');
+    await page.getByText('Cette personne est mineure').waitFor();
+    expect(await page.getByText(message).count()).toBe(0);
+    await page.getByLabel('Nom du ou de la responsable légal·e').fill('Anne Martin');
+    await page.getByRole('button', { name: 'Créer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Léo Martin' }).waitFor({ timeout: 30_000 });
+    const saved = await tableRows<{ firstName: string; birthDate: string | null }>(page, 'volunteers');
+    expect(saved.map(({ firstName, birthDate }) => ({ firstName, birthDate }))).toEqual([
+      { firstName: 'Léo', birthDate: '2012-03-14' },
+    ]);
     expect(foreignRequests(session)).toEqual([]);
   }, 180_000);
 });
