@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { searchKeys } from '../../shared/domain/text-folding';
@@ -11,6 +12,7 @@ import {
   smsCsv,
 } from '../../shared/messaging';
 import { aMission, aShift, aSignUp, aVolunteer } from '../shared/domain/factories';
+import { putRows, tableRows } from './app-database';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 import { specFiles } from './spec-files';
@@ -245,6 +247,89 @@ describe('reaching volunteers', () => {
 
 function shiftValues(mission: ReturnType<typeof aMission>, shift: ReturnType<typeof aShift>) {
   return shiftPlaceholderValues(mission, shift, { language: 'fr', contact: CONTACT });
+}
+
+describe('contacting one volunteer from their page', () => {
+  let session: E2eSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it('writes to them from a template, saves their invitation, then the cancellation once their sign-up is cancelled', async () => {
+    session = await openApp();
+    const { page } = session;
+    await completeFirstStart(page);
+    const { mission, shift } = await seed(page);
+    await page.goto(`${session.server.origin}/index.html#/volunteers/${uuid(100)}`);
+    const contact = page.getByRole('region', { name: 'Contacter' });
+    await recordOpenedUrls(page);
+    await contact.getByRole('button', { name: 'Écrire à helene@example.org' }).click();
+    await contact.getByText('Message à Hélène Le Fèvre ouvert dans la messagerie.').waitFor();
+    const [url] = await openedUrls(page);
+    const written = new URL(url!);
+    expect(written.pathname).toBe('helene@example.org');
+    expect(written.searchParams.get('subject')).toBe(
+      `Rappel : ${mission.title} le ${shiftValues(mission, shift).date}`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Her invitation, then her sign-up cancelled (as another desk's merge would bring it): the cancellation is due.
+    const shiftLabel = new RegExp(`^Invitation \\.ics — ${mission.title}, `);
+    const invitation = await readFile(
+      await files.saveDownload(
+        Promise.all([page.waitForEvent('download'), contact.getByRole('button', { name: shiftLabel }).click()]).then(
+          ([download]) => download,
+        ),
+      ),
+      'utf8',
+    );
+    await contact.getByText(/invitation envoyée le .*, à jour/).waitFor();
+    const [signUp] = (await tableRows<{ id: string; status: string }>(page, 'signUps')).filter(
+      (row) => row.id === uuid(200),
+    );
+    await putRows(page, { signUps: [{ ...signUp, status: 'cancelled' }] });
+    await page.reload();
+    await page.waitForSelector('[data-app-ready]');
+    await contact.getByText(/annulé depuis l’invitation du .*\s: envoyez l’annulation/).waitFor();
+    const cancellation = await readFile(
+      await files.saveDownload(
+        Promise.all([
+          page.waitForEvent('download'),
+          contact.getByRole('button', { name: new RegExp(`^Annulation \\.ics — ${mission.title}, `) }).click(),
+        ]).then(([download]) => download),
+      ),
+      'utf8',
+    );
+    const sent = calendarEvent(invitation);
+    const cancelled = calendarEvent(cancellation);
+    expect(sent).toMatchObject({ method: 'REQUEST', status: 'CONFIRMED' });
+    expect(cancelled).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: sent.uid, start: sent.start });
+    expect(cancelled.sequence).toBeGreaterThan(sent.sequence);
+    expect(
+      (await auditActions(page))
+        .filter((entry) => entry.action === 'contact.invitation')
+        .map((entry) => [entry.subjectId, (entry.details as { method: string }).method]),
+    ).toEqual([
+      [uuid(200), 'REQUEST'],
+      [uuid(200), 'CANCEL'],
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(foreignRequests(session)).toEqual([]);
+  });
+});
+
+function calendarEvent(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+  const vevent = calendar.getFirstSubcomponent('vevent')!;
+  return {
+    method: calendar.getFirstPropertyValue('method'),
+    status: vevent.getFirstPropertyValue('status'),
+    uid: vevent.getFirstPropertyValue('uid'),
+    sequence: Number(vevent.getFirstPropertyValue('sequence')),
+    start: new ICAL.Event(vevent).startDate.toJSDate().toISOString(),
+  };
 }
 
 describe('message templates in Settings', () => {
