@@ -36,6 +36,8 @@ function SyncSectionBody({ initial }: { initial: SyncConfig }) {
   const status = useSyncStatus(controller);
   const statusText = useSyncStatusText(status, useNow(30_000));
   const electron = desktop.kind === 'electron';
+  const downloading =
+    status.running && status.progress?.phase === 'pulling' && typeof status.progress.total === 'number';
   const [draft, setDraft] = useState<SyncConfig>(initial);
   const [password, setPassword] = useState('');
   const [sessionPassword, setSessionPassword] = useState('');
@@ -143,15 +145,16 @@ function SyncSectionBody({ initial }: { initial: SyncConfig }) {
           </Button>
         </p>
       )}
-      {status.running && status.progress?.phase === 'pulling' && typeof status.progress.total === 'number' && (
-        // The first download of a database (from nothing): its total is known, so a determinate bar.
+      {downloading && status.progress && typeof status.progress.total === 'number' && (
+        // The first download of a database (from nothing): its total is known, so a determinate bar, which also
+        // says the status in words (the status message is left out meanwhile, not to announce it twice).
         <WorkProgress
           label={t('sync.download')}
           text={statusText}
           fraction={status.progress.total > 0 ? status.progress.count / status.progress.total : null}
         />
       )}
-      {status.config.server !== '' && (
+      {status.config.server !== '' && !downloading && (
         <StatusMessage tone={status.error && status.error !== 'unreachable' ? 'error' : 'info'}>
           {statusText}
         </StatusMessage>
