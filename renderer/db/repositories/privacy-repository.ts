@@ -9,9 +9,16 @@ import {
 } from '../../../shared/domain/retention';
 import { searchKeys } from '../../../shared/domain/text-folding';
 import { generateVolunteerRef } from '../../../shared/domain/volunteer-ref';
-import { createErasurePolicy, duplicatePairId, ERASED_VOLUNTEER_FIELDS, mergePeople } from '../../../shared/merge';
+import {
+  createErasurePolicy,
+  duplicatePairId,
+  ERASED_VOLUNTEER_FIELDS,
+  mergePeople,
+  type ErasurePolicy,
+} from '../../../shared/merge';
 import { suggestionFor } from '../../../shared/merge/review';
-import { deleteRecord, updateRecord } from '../../../shared/records/record';
+import { deleteRecord, updateRecord, type MergeableBase } from '../../../shared/records/record';
+import type { Table } from 'dexie';
 import type { DeskDatabase, StoredVolunteer } from '../database';
 import type { DeskContext } from '../desk-context';
 import { writeTransaction } from '../write';
@@ -56,6 +63,17 @@ export interface DuplicateReview {
 const withSearchKeys = (volunteer: Volunteer): StoredVolunteer => ({ ...volunteer, searchKeys: searchKeys(volunteer) });
 const withoutSearchKeys = ({ searchKeys: _keys, ...volunteer }: StoredVolunteer): Volunteer => volunteer;
 
+/** The tables whose records carry free text and merge per field; the logs and aliases are handled above. */
+const FREE_TEXT_TABLES = [
+  'volunteers',
+  'consents',
+  'missions',
+  'shifts',
+  'signUps',
+  'checkinEvents',
+  'reviewItems',
+] as const;
+
 export function createPrivacyRepository(
   db: DeskDatabase,
   desk: DeskContext,
@@ -71,6 +89,9 @@ export function createPrivacyRepository(
     db.auditLog,
     db.exportLog,
     db.erasures,
+    db.missions,
+    db.shifts,
+    db.checkinEvents,
   ];
 
   /** The person and every record linked to them by aliases, either direction (one person across merges). */
@@ -188,7 +209,33 @@ export function createPrivacyRepository(
       if (reason !== entry.reason) reasons.push({ ...entry, reason });
     }
     await db.exportLog.bulkPut(reasons);
+    await scrubFreeTexts(createErasurePolicy(await db.erasures.toArray(), await db.aliases.toArray(), people), tick);
     return { replacementRefs, groups };
+  }
+
+  /**
+   * Copies of the erased people's name or contacts written as free text in any other record of this desk (another
+   * volunteer's notes, a mission's referent or description, a review item's summary, someone else's sign-up reason)
+   * go now, with a fresh clock so that other desks receive the cleaned text; the register's policy also removes them
+   * at every later merge, restore and pull (shared/merge/erasure.ts). One pass per table, whatever the number erased:
+   * at city scale a few seconds, for an action taken rarely and after a confirmation.
+   */
+  async function scrubFreeTexts(policy: ErasurePolicy, tick: () => string): Promise<void> {
+    for (const table of FREE_TEXT_TABLES) {
+      const changed: MergeableBase[] = [];
+      await (db[table] as unknown as Table<MergeableBase>).each((record) => {
+        if (table === 'volunteers' && policy.erasedIds.has(record.id)) return;
+        const cleaned = policy.applyTo(table, record as never) as unknown as Record<string, unknown>;
+        if (cleaned === (record as unknown)) return;
+        const patch = Object.fromEntries(
+          Object.entries(cleaned).filter(
+            ([field, value]) => (record as unknown as Record<string, unknown>)[field] !== value,
+          ),
+        );
+        changed.push(updateRecord(record, patch, tick()));
+      });
+      await (db[table] as unknown as Table<MergeableBase>).bulkPut(changed);
+    }
   }
 
   /** Erasure needs a live volunteer not erased yet (through any alias). */
@@ -260,7 +307,7 @@ export function createPrivacyRepository(
      * since the review protects its person). One audit entry, with ids and counts only.
      */
     async applyRetention(reviewed: readonly RetentionAction[]): Promise<{ anonymised: number; purged: number }> {
-      return writeTransaction(db, desk, [...erasureTables(), db.shifts, db.settings], async (tick) => {
+      return writeTransaction(db, desk, [...erasureTables(), db.settings], async (tick) => {
         const fresh = new Set((await currentPlan()).map((action) => `${action.kind}:${action.volunteerId}`));
         const actions = reviewed.filter((action) => fresh.has(`${action.kind}:${action.volunteerId}`));
         // The plan never lists an erased person, and a person once: the whole group is erased in one pass.

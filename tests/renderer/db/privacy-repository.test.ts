@@ -21,7 +21,14 @@ async function setUp() {
       parentalAuthorisation: 'received',
     }),
   );
-  const bruno = await repositories.volunteers.create(newVolunteer({ firstName: 'Bruno', lastName: 'Martin' }));
+  // Another volunteer's notes that quote her, not linked to her by id.
+  const bruno = await repositories.volunteers.create(
+    newVolunteer({
+      firstName: 'Bruno',
+      lastName: 'Martin',
+      notes: 'Covoiturage avec Awa Diallo (awa.diallo@example.org)',
+    }),
+  );
   await repositories.consents.record(awa.id, {
     purpose: 'city_sharing',
     given: true,
@@ -99,7 +106,11 @@ describe('privacy repository: erasure', () => {
     const entry = (await db.auditLog.where('action').equals(ERASE_ACTION).toArray())[0];
     expect(entry).toMatchObject({ subjectId: awa.id, operator: 'Camille' });
     expect(entry?.details).toMatchObject({ earlierExports: 1 });
-    expect(await db.volunteers.get(bruno.id)).toMatchObject({ firstName: 'Bruno' });
+    const brunoAfter = await db.volunteers.get(bruno.id);
+    expect(brunoAfter).toMatchObject({ firstName: 'Bruno', lastName: 'Martin' });
+    expect(brunoAfter?.notes).toMatch(/^Covoiturage avec/);
+    // Cleaned with a fresh clock, so that the other desks receive the cleaned note.
+    expect(brunoAfter?.clocks.notes).not.toBe(bruno.clocks.notes);
 
     // The export shows the erased person as the contract says: the new reference, no age band, still counted.
     const after = await participationsCsv(db);
