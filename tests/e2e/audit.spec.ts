@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/domain/model';
 import { parseCsv } from '../../shared/export';
 import { axeViolations } from './axe';
+import { dateGroup, fillDate } from './date-input';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 import { specFiles } from './spec-files';
 
@@ -120,8 +121,8 @@ describe('the log of sensitive actions', () => {
     expect(await rows.first().textContent()).toContain('Poste bbbbbbbb');
 
     await choose(page, /Type d’action/, 'Toutes les actions sensibles');
-    await page.getByLabel('Du (AAAA-MM-JJ)').fill('2026-11-20');
-    await page.getByLabel('Au (AAAA-MM-JJ)').fill('2026-11-25');
+    await fillDate(page, 'Du', '2026-11-20');
+    await fillDate(page, 'Au', '2026-11-25');
     await expect.poll(() => count(page)).toBe('2');
     await choose(page, /Opérateur/, 'Marc');
     await expect.poll(() => count(page)).toBe('1');
@@ -131,11 +132,20 @@ describe('the log of sensitive actions', () => {
     await expect.poll(() => count(page)).toBe('1');
     expect(await rows.first().getAttribute('data-audit-action')).toBe('backup.restore');
     await choose(page, /Poste/, 'Tous les postes');
-    await page.getByLabel('Du (AAAA-MM-JJ)').fill('2026-13');
-    await page.getByText('Indiquez une date sous la forme AAAA-MM-JJ.').waitFor();
-    await page.getByLabel('Du (AAAA-MM-JJ)').fill('');
-    await page.getByLabel('Au (AAAA-MM-JJ)').fill('');
+    // Both dates emptied: no period. Then a start typed as day and month only: said to be incomplete once left,
+    // and no filter from it.
+    await fillDate(page, 'Du', '');
+    await fillDate(page, 'Au', '');
+    await expect.poll(() => count(page)).toBe(String(EXPORTS + 3));
+    await dateGroup(page, 'Du').locator('[data-type="day"]').focus();
+    await page.keyboard.type('2011');
+    await page.keyboard.press('Tab');
+    const incomplete = page.getByText(/^Date incomplète\s: saisissez le jour, le mois et l’année\.$/);
+    await incomplete.waitFor();
+    expect(await count(page)).toBe(String(EXPORTS + 3));
     expect(await axeViolations(page)).toEqual([]);
+    await fillDate(page, 'Du', '');
+    await incomplete.waitFor({ state: 'detached' });
 
     // The CSV of what is shown: the operator's formula is written as text.
     await choose(page, /Type d’action/, 'Code et sortie du mode accueil');

@@ -16,10 +16,10 @@ import {
   type AuditFilter,
 } from '../../../shared/rights/audit-log';
 import { Button } from '../../components/button';
+import { DateField } from '../../components/date-field';
 import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
-import { TextField } from '../../components/text-field';
 import { useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import { useDesktop } from '../../lib/desktop-context';
@@ -30,7 +30,6 @@ import { useAuditEntries } from './rights-hooks';
 
 const ROW_HEIGHT = 48;
 const ANY = '*';
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The log of sensitive actions (`/audit`; product.md, "Privacy"): filtered by kind of action, period, operator and
@@ -51,13 +50,11 @@ export function AuditLogScreen() {
   const [deskId, setDeskId] = useState(ANY);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const validFrom = from.trim() === '' || ISO_DATE.test(from.trim());
-  const validTo = to.trim() === '' || ISO_DATE.test(to.trim());
   const filter: AuditFilter = {
     category,
-    // An unfinished date does not filter: the list does not empty itself while someone types.
-    from: validFrom && from.trim() ? from.trim() : null,
-    to: validTo && to.trim() ? to.trim() : null,
+    // The date fields give a whole date or ''; a partly typed one says it is incomplete once left.
+    from: from || null,
+    to: to || null,
     operator: operator === ANY ? null : operator,
     deskId: deskId === ANY ? null : deskId,
   };
@@ -117,18 +114,8 @@ export function AuditLogScreen() {
             label: t(`rights.audit.categories.${id}`),
           }))}
         />
-        <TextField
-          label={t('rights.audit.from')}
-          value={from}
-          onChange={setFrom}
-          errorMessage={validFrom ? undefined : t('rights.audit.dateInvalid')}
-        />
-        <TextField
-          label={t('rights.audit.to')}
-          value={to}
-          onChange={setTo}
-          errorMessage={validTo ? undefined : t('rights.audit.dateInvalid')}
-        />
+        <DateField label={t('rights.audit.from')} value={from} onChange={setFrom} />
+        <DateField label={t('rights.audit.to')} value={to} onChange={setTo} />
         <SelectField
           label={t('rights.audit.operator')}
           value={operator}
