@@ -1,5 +1,5 @@
 import { SHARED_TABLE_NAMES } from '../../shared/domain/tables';
-import type { SnapshotCounts } from '../../shared/snapshot';
+import type { SnapshotCounts, SnapshotError } from '../../shared/snapshot';
 
 /** Where a command writes: the process's streams, or buffers in tests. */
 export interface CliIo {
@@ -27,4 +27,25 @@ export function bilingual(io: CliIo['out'], fr: string, en: string): void {
 export function formatCounts(counts: SnapshotCounts): string[] {
   const width = Math.max(...SHARED_TABLE_NAMES.map((table) => table.length));
   return SHARED_TABLE_NAMES.map((table) => `  ${table.padEnd(width)}  ${String(counts[table]).padStart(9)}`);
+}
+
+/**
+ * A snapshot that failed its check, said the same way by every command: the file, where in it (table, line, field)
+ * when known, the reason in French then English, and the error's code for a script or a bug report.
+ */
+export function reportInvalidSnapshot(path: string, error: SnapshotError, io: CliIo): void {
+  const where = (words: { line: string; field: string }) => {
+    const parts = [
+      error.table === undefined ? null : `table ${error.table}`,
+      error.line === undefined ? null : `${words.line} ${error.line}`,
+      error.field === undefined ? null : `${words.field} ${error.field}`,
+    ].filter((part) => part !== null);
+    return parts.length > 0 ? ` — ${parts.join(', ')}` : '';
+  };
+  bilingual(
+    io.err,
+    `Sauvegarde invalide : ${path}${where({ line: 'ligne', field: 'champ' })}\n  ${error.fr}`,
+    `Invalid snapshot: ${path}${where({ line: 'line', field: 'field' })}\n  ${error.en}`,
+  );
+  io.err(`  [${error.code}]`);
 }

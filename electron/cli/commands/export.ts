@@ -16,7 +16,7 @@ import { isSnapshotError } from '../../../shared/snapshot';
 import { createSequentialSnapshotSource } from './export-source';
 import { isUsage, nowArgument, parseCommandArgs, type Usage } from '../arguments';
 import { reportMissingFile, writeFileWhole } from '../files';
-import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
+import { bilingual, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, reportInvalidSnapshot } from '../io';
 
 /**
  * `desk export`: the city export (city-export.md) of a snapshot, through the same pipeline as the Exports screen
@@ -175,12 +175,7 @@ export async function runExport(command: ExportCommand, io: CliIo): Promise<numb
       return EXIT_USAGE;
     }
     if (isSnapshotError(error)) {
-      bilingual(
-        io.err,
-        `Sauvegarde invalide : ${command.snapshot}\n  ${error.fr}`,
-        `Invalid snapshot: ${command.snapshot}\n  ${error.en}`,
-      );
-      io.err(`  [${error.code}]`);
+      reportInvalidSnapshot(command.snapshot, error, io);
       return EXIT_INVALID;
     }
     throw error;

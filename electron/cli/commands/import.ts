@@ -27,7 +27,7 @@ import { lastChange } from '../../../shared/records/record';
 import { createSnapshotSource, isSnapshotError, validateSnapshot, writeSnapshot } from '../../../shared/snapshot';
 import { isUsage, nowArgument, parseCommandArgs, type Usage } from '../arguments';
 import { reportMissingFile, partialPath } from '../files';
-import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
+import { bilingual, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, reportInvalidSnapshot } from '../io';
 
 /**
  * `desk import <snapshot> <file.csv> [--mapping map.json] --out <snapshot> --report report.json` (issue #10): the
@@ -118,11 +118,7 @@ export async function runImport(command: ImportCommand, io: CliIo): Promise<numb
     await validateSnapshot(open());
   } catch (error) {
     if (!isSnapshotError(error)) throw error;
-    bilingual(
-      io.err,
-      `Sauvegarde invalide : ${command.snapshot}\n  ${error.fr}`,
-      `Invalid snapshot: ${command.snapshot}\n  ${error.en}`,
-    );
+    reportInvalidSnapshot(command.snapshot, error, io);
     return EXIT_INVALID;
   }
   const source = createSnapshotSource(open);

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/snapshot';
 import { parseCommandArgs, type Usage } from '../arguments';
 import { reportMissingFile, writeFileWhole } from '../files';
-import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
+import { bilingual, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, reportInvalidSnapshot } from '../io';
 
 export interface MergeCommand {
   readonly a: string;
@@ -37,8 +37,7 @@ export async function runMerge(command: MergeCommand, io: CliIo): Promise<number
       manifests.push(await validateSnapshot(open(path)()));
     } catch (error) {
       if (!isSnapshotError(error)) throw error;
-      bilingual(io.err, `Sauvegarde invalide : ${path}\n  ${error.fr}`, `Invalid snapshot: ${path}\n  ${error.en}`);
-      io.err(`  [${error.code}]`);
+      reportInvalidSnapshot(path, error, io);
       return EXIT_INVALID;
     }
   }

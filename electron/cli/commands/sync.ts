@@ -9,7 +9,7 @@ import {
 } from '../../../shared/sync';
 import { parseCommandArgs, type Usage } from '../arguments';
 import { reportMissingFile, writeFileWhole } from '../files';
-import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
+import { bilingual, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, reportInvalidSnapshot } from '../io';
 
 /**
  * `desk sync <snapshot> --server <url> --db <name> [--user u --password p] --out <snapshot>` (issue 14): the same
@@ -92,11 +92,7 @@ export async function runSync(
     deskId = (await loadSnapshot(() => createReadStream(command.snapshot), store)).deskId;
   } catch (error) {
     if (!isSnapshotError(error)) throw error;
-    bilingual(
-      io.err,
-      `Sauvegarde invalide : ${command.snapshot}\n  ${error.fr}`,
-      `Invalid snapshot: ${command.snapshot}\n  ${error.en}`,
-    );
+    reportInvalidSnapshot(command.snapshot, error, io);
     return EXIT_INVALID;
   }
 

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { isSnapshotError, validateSnapshot } from '../../../shared/snapshot';
 import { reportMissingFile } from '../files';
-import { bilingual, EXIT_INVALID, EXIT_OK, EXIT_USAGE, formatCounts, type CliIo } from '../io';
+import { bilingual, type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, formatCounts, reportInvalidSnapshot } from '../io';
 
 /** `desk validate`: read the whole snapshot, record by record, and say whether every record is valid. */
 export async function runValidate(path: string, io: CliIo): Promise<number> {
@@ -19,22 +19,7 @@ export async function runValidate(path: string, io: CliIo): Promise<number> {
     return EXIT_OK;
   } catch (error) {
     if (!isSnapshotError(error)) throw error;
-    const where = [
-      error.table === undefined ? null : `table ${error.table}`,
-      error.line === undefined ? null : `ligne ${error.line}`,
-      error.field === undefined ? null : `champ ${error.field}`,
-    ].filter((part) => part !== null);
-    const whereEn = [
-      error.table === undefined ? null : `table ${error.table}`,
-      error.line === undefined ? null : `line ${error.line}`,
-      error.field === undefined ? null : `field ${error.field}`,
-    ].filter((part) => part !== null);
-    bilingual(
-      io.err,
-      `Sauvegarde invalide : ${path}${where.length > 0 ? ` — ${where.join(', ')}` : ''}\n  ${error.fr}`,
-      `Invalid snapshot: ${path}${whereEn.length > 0 ? ` — ${whereEn.join(', ')}` : ''}\n  ${error.en}`,
-    );
-    io.err(`  [${error.code}]`);
+    reportInvalidSnapshot(path, error, io);
     return EXIT_INVALID;
   }
 }
