@@ -174,4 +174,25 @@ export default tseslint.config(
     files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.{ts,mjs}', '*.config.{js,ts}'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  {
+    // A spec's downloads and files go to its own folder, removed when it ends: none left behind in /tmp.
+    files: ['tests/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'node:os', importNames: ['tmpdir'], message: 'Use specFiles() from ./spec-files for files.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='saveAs']",
+          message: 'Save a download with specFiles().saveDownload (./spec-files): its folder is removed afterwards.',
+        },
+      ],
+    },
+  },
 );
