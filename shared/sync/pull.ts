@@ -17,14 +17,21 @@ import type { KnownDoc, PullCheckpoint, SyncStateStore } from './state';
  * twice is harmless (the merge is idempotent), so the next sync resumes without loss or duplicate.
  */
 
+type ServerDoc = Record<string, unknown> & { _id: string; _rev: string; _conflicts?: string[]; _deleted?: boolean };
+
 interface ChangesResponse {
   readonly results: readonly {
     readonly id: string;
     readonly seq: unknown;
     readonly deleted?: boolean;
-    readonly doc?: Record<string, unknown> & { _id: string; _rev: string; _conflicts?: string[]; _deleted?: boolean };
+    /** With `style=all_docs`: every leaf revision (more than one = a conflict on the server). */
+    readonly changes?: readonly { readonly rev: string }[];
   }[];
   readonly last_seq: unknown;
+}
+
+interface AllDocsResponse {
+  readonly rows: readonly { readonly key: string; readonly error?: string; readonly doc?: ServerDoc | null }[];
 }
 
 interface BulkResult {
@@ -70,26 +77,23 @@ export async function pull(
   const since = await agreedCheckpoint(client, state, options.checkpointDocId);
   const total = since === '0' ? (options.docCount ?? null) : null;
   let cursor = since;
+  let saved = since;
   let received = 0;
   let changedLocally = 0;
   let serverConflictsResolved = 0;
   const rejected: string[] = [];
   for (;;) {
+    // The changes without their documents first: a document whose one revision is the one this desk last sent or
+    // received (the echo of its own push, a batch applied before a crash) is not downloaded again.
     const changes = await client.db<ChangesResponse>('GET', '_changes', {
-      query: {
-        since: cursor,
-        limit: String(options.batchSize),
-        include_docs: 'true',
-        conflicts: 'true',
-        style: 'all_docs',
-      },
+      query: { since: cursor, limit: String(options.batchSize), style: 'all_docs' },
     });
     if (changes.results.length === 0) break;
+    const docs = await newDocuments(client, state, changes.results);
     const byTable = new Map<SharedTableName, SharedRecord<SharedTableName>[]>();
     const known = new Map<string, KnownDoc>();
-    for (const change of changes.results) {
-      const doc = change.doc;
-      if (!doc || change.deleted || doc._deleted || doc._id.startsWith('_')) continue;
+    for (const doc of docs) {
+      if (doc._deleted || doc._id.startsWith('_')) continue;
       received++;
       let current: unknown = doc;
       let rev = doc._rev;
@@ -115,11 +119,39 @@ export async function pull(
     for (const [table, records] of byTable) changedLocally += await mergeIntoStore(store, table, records);
     await state.remember(known);
     cursor = String(changes.last_seq);
-    await saveCheckpoint(client, state, options, cursor);
+    // A batch that brought nothing new (the echo of this desk's own push) needs no checkpoint of its own: read
+    // again after a crash, it still brings nothing. The last position is saved once the feed is read.
+    if (docs.length > 0) {
+      await saveCheckpoint(client, state, options, cursor);
+      saved = cursor;
+    }
     options.onBatch?.(received, total);
     if (changes.results.length < options.batchSize) break;
   }
+  if (cursor !== saved) await saveCheckpoint(client, state, options, cursor);
   return { received, changedLocally, serverConflictsResolved, rejected };
+}
+
+/** The current documents (with their `_conflicts`) of the changes this desk does not already hold as they are. */
+async function newDocuments(
+  client: CouchClient,
+  state: SyncStateStore,
+  results: ChangesResponse['results'],
+): Promise<ServerDoc[]> {
+  const candidates = results.filter((change) => !change.deleted && !change.id.startsWith('_'));
+  const held = await state.known(candidates.map((change) => change.id));
+  const wanted = candidates
+    .filter((change) => {
+      const leaves = change.changes ?? [];
+      return !(leaves.length === 1 && held.get(change.id)?.rev === leaves[0]?.rev);
+    })
+    .map((change) => change.id);
+  if (wanted.length === 0) return [];
+  const answer = await client.db<AllDocsResponse>('POST', '_all_docs', {
+    query: { include_docs: 'true', conflicts: 'true' },
+    body: { keys: wanted },
+  });
+  return answer.rows.flatMap((row) => (row.doc ? [row.doc] : []));
 }
 
 /** Merge pulled records with the local ones; write those that change. Several versions of one key in a batch fold. */

@@ -159,3 +159,41 @@ describe('conflicting revisions on the server', { timeout: 120_000 }, () => {
     expect(after.json.record).toEqual(merged);
   });
 });
+
+describe('what a desk already holds', { timeout: 120_000 }, () => {
+  it('is not downloaded again: the next pull skips the echo of its own push, and fetches what another desk changed', async () => {
+    const database = await couch.createDatabase('echo');
+    const a = aDesk('desk-a');
+    await baseData(a.store);
+    const first = await syncDesk(a, database);
+    expect(first.pushed.sent).toBeGreaterThan(0);
+
+    const fetched: string[] = [];
+    const target = { server: couch.url, database, user: couch.admin.user, password: couch.admin.password };
+    const again = await syncOnce({
+      target,
+      fetch: async (url, init) => {
+        fetched.push(`${init.method ?? 'GET'} ${url}`);
+        return fetch(url, init);
+      },
+      store: a.store,
+      state: a.state,
+      deskId: a.id,
+      batchSize: 100,
+    });
+    // The changes feed lists every document A pushed; none is fetched, none merged.
+    expect(fetched.filter((request) => request.includes('/_changes?')).length).toBeGreaterThan(1);
+    expect(fetched.filter((request) => request.includes('/_all_docs'))).toEqual([]);
+    expect(again.pulled).toMatchObject({ received: 0, changedLocally: 0 });
+
+    const b = aDesk('desk-b');
+    await syncDesk(b, database);
+    const [person] = await b.store.get('volunteers', ['p-2']);
+    await b.store.writeBatch('volunteers', [updateRecord(person as Volunteer, { notes: 'de B' }, at('desk-b', 1))]);
+    await syncDesk(b, database);
+    const third = await syncDesk(a, database);
+    expect(third.pulled).toMatchObject({ received: 1, changedLocally: 1 });
+    const [received] = await a.store.get('volunteers', ['p-2']);
+    expect((received as Volunteer).notes).toBe('de B');
+  });
+});
