@@ -1,3 +1,4 @@
+import type { Volunteer } from '../domain/model';
 import type { SharedRecord, SharedTableName } from '../domain/tables';
 import { canonicalJson, keyOf } from '../merge/dataset';
 import { mergeVersions } from '../merge/versions';
@@ -66,6 +67,12 @@ export interface PullResult {
   readonly serverConflictsResolved: number;
   /** Documents refused (not a valid record): left on the server, not applied. */
   readonly rejected: readonly string[];
+  /**
+   * This desk's copies of volunteers as they were before the pull changed their identity or contacts (an erasure
+   * from another desk blanks them): the only place the erased person's name is still known here, which the
+   * settlement needs to remove copies of it from free texts (shared/merge/erasure.ts, settle.ts).
+   */
+  readonly replacedIdentities: readonly Volunteer[];
 }
 
 export async function pull(
@@ -82,6 +89,7 @@ export async function pull(
   let changedLocally = 0;
   let serverConflictsResolved = 0;
   const rejected: string[] = [];
+  const replacedIdentities: Volunteer[] = [];
   for (;;) {
     // The changes without their documents first: a document whose one revision is the one this desk last sent or
     // received (the echo of its own push, a batch applied before a crash) is not downloaded again.
@@ -116,7 +124,11 @@ export async function pull(
       byTable.set(parsed.table, list);
       known.set(doc._id, { rev, digest: digestOf(parsed.record) });
     }
-    for (const [table, records] of byTable) changedLocally += await mergeIntoStore(store, table, records);
+    for (const [table, records] of byTable) {
+      const merged = await mergeIntoStore(store, table, records);
+      changedLocally += merged.changed;
+      replacedIdentities.push(...merged.replacedIdentities);
+    }
     await state.remember(known);
     cursor = String(changes.last_seq);
     // A batch that brought nothing new (the echo of this desk's own push) needs no checkpoint of its own: read
@@ -129,7 +141,7 @@ export async function pull(
     if (changes.results.length < options.batchSize) break;
   }
   if (cursor !== saved) await saveCheckpoint(client, state, options, cursor);
-  return { received, changedLocally, serverConflictsResolved, rejected };
+  return { received, changedLocally, serverConflictsResolved, rejected, replacedIdentities };
 }
 
 /** The current documents (with their `_conflicts`) of the changes this desk does not already hold as they are. */
@@ -159,7 +171,7 @@ async function mergeIntoStore(
   store: SyncRecordStore,
   table: SharedTableName,
   records: readonly SharedRecord<SharedTableName>[],
-): Promise<number> {
+): Promise<{ changed: number; replacedIdentities: Volunteer[] }> {
   const incoming = new Map<string, SharedRecord<SharedTableName>>();
   for (const record of records) {
     const key = keyOf(table, record);
@@ -169,6 +181,7 @@ async function mergeIntoStore(
   const keys = [...incoming.keys()];
   const locals = await store.get(table, keys);
   const writes: SharedRecord<SharedTableName>[] = [];
+  const replacedIdentities: Volunteer[] = [];
   let changed = 0;
   keys.forEach((key, index) => {
     const remote = incoming.get(key) as SharedRecord<SharedTableName>;
@@ -178,6 +191,9 @@ async function mergeIntoStore(
     if (!local || json !== canonicalJson(local)) {
       writes.push(merged);
       changed++;
+      if (table === 'volunteers' && local && identityChanged(local as Volunteer, merged as Volunteer)) {
+        replacedIdentities.push(local as Volunteer);
+      }
     } else if (json !== canonicalJson(remote)) {
       // Unchanged here, but the server lacks part of it (an older copy written there by hand): written again, the
       // same, so that a store with a change journal notes it and the push sends it (push.ts).
@@ -185,7 +201,13 @@ async function mergeIntoStore(
     }
   });
   if (writes.length > 0) await store.writeBatch(table, writes);
-  return changed;
+  return { changed, replacedIdentities };
+}
+
+const IDENTITY_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'guardianName', 'guardianPhone'] as const;
+
+function identityChanged(before: Volunteer, after: Volunteer): boolean {
+  return IDENTITY_FIELDS.some((field) => before[field] !== after[field]);
 }
 
 /**

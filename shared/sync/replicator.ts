@@ -66,7 +66,7 @@ export async function syncOnce(options: SyncOptions): Promise<SyncSummary> {
   });
 
   progress({ phase: 'settling', count: 0 });
-  let settled = await settleAfterPull(options.store);
+  let settled = await settleAfterPull(options.store, pulled.replacedIdentities);
   let erasedRecords = settled.erasedRecords;
   let reviewItemsAdded = settled.reviewItemsAdded;
 

@@ -1,11 +1,12 @@
-import type { Alias, ReviewItem, Shift, SignUp } from '../domain/model';
+import type { Alias, ReviewItem, Shift, SignUp, Volunteer } from '../domain/model';
 import { isConfirmed } from '../domain/capacity';
-import type { SharedRecord, SharedTableName } from '../domain/tables';
+import { SHARED_TABLE_NAMES, SHARED_TABLES, type SharedRecord, type SharedTableName } from '../domain/tables';
 import { canonicalJson } from '../merge/dataset';
 import { createErasurePolicy } from '../merge/erasure';
 import { createDuplicateCollector, DERIVED_CLOCK } from '../merge/review';
 import { stableUuid } from '../merge/stable-id';
 import { inSchemaOrder } from '../merge/versions';
+import { decodeHlc, encodeHlc } from '../records/hlc';
 import { createRecord } from '../records/record';
 import type { SyncRecordStore } from './record-store';
 
@@ -32,10 +33,28 @@ export function overbookedItemId(shiftId: string): string {
   return stableUuid(OVERBOOKED_NAMESPACE, shiftId);
 }
 
-export async function settleAfterPull(store: SyncRecordStore): Promise<SettleResult> {
-  const policy = createErasurePolicy(await collect(store, 'erasures'), await collect(store, 'aliases'));
+/**
+ * `replacedIdentities`: this desk's copies of volunteers whose identity the pull just changed (pull.ts). When one of
+ * them is an erased person, their name, e-mail and phones are known again for a moment, and every free text of every
+ * shared table is cleaned of them, as a file merge does with each side's copies (shared/merge/erasure.ts). Without
+ * such a copy, only the records linked by id are rewritten, which keeps an ordinary sync from reading every table.
+ */
+export async function settleAfterPull(
+  store: SyncRecordStore,
+  replacedIdentities: readonly Volunteer[] = [],
+): Promise<SettleResult> {
+  const policy = createErasurePolicy(
+    await collect(store, 'erasures'),
+    await collect(store, 'aliases'),
+    replacedIdentities,
+  );
   let erasedRecords = 0;
-  if (policy.erasedIds.size > 0) {
+  if (policy.needles.length > 0) {
+    for (const table of SHARED_TABLE_NAMES) {
+      if (table === 'erasures') continue;
+      erasedRecords += await rewrite(store, table, (record) => cleaned(table, record, policy.applyTo(table, record)));
+    }
+  } else if (policy.erasedIds.size > 0) {
     erasedRecords += await rewrite(store, 'volunteers', (volunteer) => policy.eraseVolunteer(volunteer));
     erasedRecords += await rewrite(store, 'aliases', (alias: Alias) => policy.eraseAlias(alias));
     erasedRecords += await rewrite(store, 'auditLog', (entry) => policy.redactAuditEntry(entry));
@@ -45,6 +64,29 @@ export async function settleAfterPull(store: SyncRecordStore): Promise<SettleRes
   const added = [...(await duplicateSuggestions(store, reviewItems)), ...(await overbookedShifts(store, known))];
   if (added.length > 0) await store.writeBatch('reviewItems', added);
   return { erasedRecords, reviewItemsAdded: added.length };
+}
+
+/**
+ * A text cleaned of an erased person's identity wins over the quoting text on every desk, including desks that no
+ * longer know the name (the one that erased them): each changed field's clock moves one step past its own (same
+ * time and desk, next counter). Every desk that cleans the same text derives the same value and clock, so they
+ * converge. Logs merge by union and keep their entries as they are; the register's rule handles them.
+ */
+function cleaned<T extends SharedTableName>(
+  table: T,
+  before: SharedRecord<T>,
+  after: SharedRecord<T>,
+): SharedRecord<T> {
+  if (after === before || SHARED_TABLES[table].merge !== 'record') return after;
+  const old = before as unknown as Record<string, unknown>;
+  const next = after as unknown as Record<string, unknown> & { clocks: Record<string, string> };
+  const clocks = { ...next.clocks };
+  for (const field of Object.keys(clocks)) {
+    if (canonicalJson(old[field]) === canonicalJson(next[field])) continue;
+    const clock = decodeHlc(clocks[field] as string);
+    clocks[field] = encodeHlc({ ...clock, counter: clock.counter + 1 });
+  }
+  return { ...next, clocks } as unknown as SharedRecord<T>;
 }
 
 async function duplicateSuggestions(store: SyncRecordStore, reviewItems: readonly ReviewItem[]): Promise<ReviewItem[]> {

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewItem, SignUp, Volunteer } from '../../../shared/domain/model';
 import { SHARED_TABLE_NAMES } from '../../../shared/domain/tables';
-import { canonicalJson } from '../../../shared/merge';
+import { luhnCheckCharacter } from '../../../shared/domain/volunteer-ref';
+import { canonicalJson, ERASED_VOLUNTEER_FIELDS } from '../../../shared/merge';
 import { updateRecord } from '../../../shared/records/record';
 import { docIdOf, overbookedItemId, syncOnce, type SyncSummary } from '../../../shared/sync';
 import { startTestCouch, type TestCouch } from './couch-server';
-import { aCheckIn, aDesk, aSignUpOf, at, baseData, view, type TestDesk } from './sync-fixtures';
+import { aCheckIn, aDesk, aSignUpOf, at, baseData, NOW, view, type TestDesk } from './sync-fixtures';
 
 /**
  * The replicator against a real CouchDB-compatible server (pouchdb-server on loopback, or COUCHDB_URL): two desks
@@ -114,6 +115,41 @@ describe('two desks offline, then sync', { timeout: 120_000 }, () => {
     await syncDesk(b, database);
     const [onB] = (await b.store.get('reviewItems', [overbookedItemId('s-last')])) as ReviewItem[];
     expect(onB?.state).toBe('resolved');
+  });
+});
+
+describe('an erasure made on another desk', { timeout: 120_000 }, () => {
+  it("also removes the person's name and e-mail from this desk's free texts that quote them", async () => {
+    const database = await couch.createDatabase('erasure');
+    const a = aDesk('desk-a');
+    const b = aDesk('desk-b');
+    await baseData(a.store);
+    await syncDesk(a, database);
+    await syncDesk(b, database);
+    const [onA] = (await a.store.get('volunteers', ['p-2'])) as Volunteer[];
+    const [friend] = (await b.store.get('volunteers', ['p-3'])) as Volunteer[];
+    // Desk B writes about p-2 in someone else's notes (not linked by id); desk A erases p-2, offline.
+    const quote = `Covoiturage avec ${onA?.firstName} ${onA?.lastName}`;
+    await b.store.writeBatch('volunteers', [updateRecord(friend as Volunteer, { notes: quote }, at('desk-b', 1))]);
+    const replacementRef = `B-ERASED01${luhnCheckCharacter('ERASED01')}`;
+    await a.store.writeBatch('erasures', [{ volunteerId: 'p-2', erasedAt: NOW, replacementRef }]);
+    await a.store.writeBatch('volunteers', [
+      updateRecord(onA as Volunteer, { ...ERASED_VOLUNTEER_FIELDS, ref: replacementRef }, at('desk-a', 2)),
+    ]);
+
+    // B sends the quote; A receives it but no longer knows the name; B receives the erasure, still holds the name,
+    // cleans the quote; A receives the cleaned text, which wins there too.
+    await syncDesk(b, database);
+    await syncDesk(a, database);
+    await syncDesk(b, database);
+    await syncDesk(a, database);
+
+    for (const desk of [a, b]) {
+      const [quoted] = (await desk.store.get('volunteers', ['p-3'])) as Volunteer[];
+      expect(quoted?.notes).toMatch(/^Covoiturage avec/);
+      expect(JSON.stringify(view(desk.store))).not.toContain(`${onA?.firstName} ${onA?.lastName}`);
+    }
+    expect(JSON.stringify(await serverView(database))).not.toContain(`${onA?.firstName} ${onA?.lastName}`);
   });
 });
 
