@@ -1,19 +1,11 @@
 import { parseDate, type CalendarDate } from '@internationalized/date';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  DateInput,
-  DateSegment,
-  FieldError,
-  I18nProvider,
-  Label,
-  Text,
-  DateField as AriaDateField,
-} from 'react-aria-components';
+import { I18nProvider, DateField as AriaDateField } from 'react-aria-components';
 import { useAppLocale } from '../lib/i18n/locale';
 import styles from './field.module.css';
-import segments from './date-field.module.css';
-import { INCOMPLETE_ATTRIBUTE, IncompleteReporter, segmentsEmpty, useIncompleteField } from './incomplete-segments';
+import { INCOMPLETE_ATTRIBUTE, useIncompleteField } from './incomplete-segments';
+import { SegmentedFieldParts } from './segmented-field-parts';
 
 export interface DateFieldProps {
   label: string;
@@ -66,21 +58,13 @@ export function DateField({ label, value, onChange, description, errorMessage, .
         className={styles.field}
       >
         {({ state }) => (
-          <>
-            <Label className={styles.label}>{label}</Label>
-            <DateInput
-              className={`${styles.input} ${segments.dateInput} ${segmentsEmpty(state.segments) ? segments.empty : ''}`}
-            >
-              {(segment) => <DateSegment segment={segment} className={segments.segment} />}
-            </DateInput>
-            {description && (
-              <Text slot="description" className={styles.description}>
-                {description}
-              </Text>
-            )}
-            <FieldError className={styles.error}>{shownError}</FieldError>
-            <IncompleteReporter segments={state.segments} onChange={incomplete.setIncomplete} />
-          </>
+          <SegmentedFieldParts
+            label={label}
+            segments={state.segments}
+            description={description}
+            error={shownError}
+            onIncompleteChange={incomplete.setIncomplete}
+          />
         )}
       </AriaDateField>
     </I18nProvider>
