@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCouch, type TestCouch } from '../shared/sync/couch-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTestCouch } from '../shared/sync/test-couch-lifecycle';
 import { axeViolations } from './axe';
 import { fillDate, fillTime } from './date-input';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
@@ -10,13 +10,7 @@ import { completeFirstStart, foreignRequests, openApp, type E2eSession } from '.
  * `npm run web -- --sync-origin` serves them, syncing through pouchdb-server on loopback (issue 14).
  */
 
-let couch: TestCouch;
-beforeAll(async () => {
-  couch = await startTestCouch();
-}, 90_000);
-afterAll(async () => {
-  await couch?.stop();
-}, 30_000);
+const couch = useTestCouch();
 
 const sessions: E2eSession[] = [];
 /** The scripts of the Workers each page started: syncs run in renderer/db/sync-worker.ts. */

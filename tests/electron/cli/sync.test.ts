@@ -1,25 +1,21 @@
 import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runDesk } from '../../../electron/cli/desk';
 import { parseSyncArgs } from '../../../electron/cli/commands/sync';
 import type { ReviewItem, Volunteer } from '../../../shared/domain/model';
 import { updateRecord } from '../../../shared/records/record';
 import { collectBytes, loadSnapshot, writeSnapshot } from '../../../shared/snapshot';
 import { createMemoryRecordStore, overbookedItemId, type MemoryRecordStore } from '../../../shared/sync';
-import { startTestCouch, type TestCouch } from '../../shared/sync/couch-server';
+import { useTestCouch } from '../../shared/sync/test-couch-lifecycle';
 import { aCheckIn, aSignUpOf, at, baseData, NOW, view } from '../../shared/sync/sync-fixtures';
 
 /** `desk sync` against pouchdb-server on loopback (or COUCHDB_URL): two snapshots edited apart, synced in turn. */
 
 const folder = mkdtempSync(join(tmpdir(), 'sync-cli-'));
-let couch: TestCouch;
-beforeAll(async () => {
-  couch = await startTestCouch();
-}, 90_000);
+const couch = useTestCouch();
 afterAll(async () => {
-  await couch?.stop();
   rmSync(folder, { recursive: true, force: true });
 }, 30_000);
 

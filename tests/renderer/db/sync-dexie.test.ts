@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Volunteer } from '../../../shared/domain/model';
 import { SHARED_TABLE_NAMES } from '../../../shared/domain/tables';
 import { updateRecord } from '../../../shared/records/record';
@@ -12,19 +12,13 @@ import {
 } from '../../../shared/sync';
 import { createMemoryRecordStore } from '../../../shared/sync/record-store';
 import { createDexieSyncRecordStore, createDexieSyncState } from '../../../renderer/db/sync-store';
-import { startTestCouch, type TestCouch } from '../../shared/sync/couch-server';
+import { useTestCouch } from '../../shared/sync/test-couch-lifecycle';
 import { aSignUpOf, at, baseData } from '../../shared/sync/sync-fixtures';
 import { createTestDatabase } from './test-database';
 
 /** Two desks, each its own IndexedDB (Dexie over fake-indexeddb), synced through pouchdb-server on loopback. */
 
-let couch: TestCouch;
-beforeAll(async () => {
-  couch = await startTestCouch();
-}, 90_000);
-afterAll(async () => {
-  await couch?.stop();
-}, 30_000);
+const couch = useTestCouch();
 
 async function dexieDesk() {
   const { db, desk } = await createTestDatabase();

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Volunteer } from '../../../shared/domain/model';
 import { updateRecord } from '../../../shared/records/record';
 import { copyRecords } from '../../../shared/storage/pipeline';
@@ -9,7 +9,7 @@ import { DeskDatabase, SCHEMA_V1, SCHEMA_V2 } from '../../../renderer/db/databas
 import { createDexieChangeJournal } from '../../../renderer/db/sync-journal';
 import { createDexieSyncRecordStore, createDexieSyncState } from '../../../renderer/db/sync-store';
 import { countPendingChanges } from '../../../renderer/features/sync/pending-changes';
-import { startTestCouch, type TestCouch } from '../../shared/sync/couch-server';
+import { useTestCouch } from '../../shared/sync/test-couch-lifecycle';
 import { at, baseData } from '../../shared/sync/sync-fixtures';
 import { aVolunteer } from '../../shared/domain/factories';
 import { createTestDatabase } from './test-database';
@@ -19,13 +19,7 @@ import { createTestDatabase } from './test-database';
  * its own transaction, and a push that reads the noted records instead of every table (shared/sync/push.ts).
  */
 
-let couch: TestCouch;
-beforeAll(async () => {
-  couch = await startTestCouch();
-}, 90_000);
-afterAll(async () => {
-  await couch?.stop();
-}, 30_000);
+const couch = useTestCouch();
 
 const journalKeys = async (db: DeskDatabase) => (await db.syncJournal.toArray()).map((row) => row.key).sort();
 

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FetchLike } from '../../../shared/sync/couch-client';
 import { isSyncError, syncOnce, type SyncProgress } from '../../../shared/sync';
 import { answerRelayedRequest, createRelayedFetch } from '../../../renderer/db/sync-worker-fetch';
 import type { RelayedRequest, RelayedResponse } from '../../../renderer/db/sync-worker-protocol';
-import { startTestCouch, type TestCouch } from '../../shared/sync/couch-server';
+import { useTestCouch } from '../../shared/sync/test-couch-lifecycle';
 import { aDesk, baseData, view } from '../../shared/sync/sync-fixtures';
 
 /**
@@ -11,13 +11,7 @@ import { aDesk, baseData, view } from '../../shared/sync/sync-fixtures';
  * relayed fetch, each message structured-cloned as postMessage would, against pouchdb-server on loopback.
  */
 
-let couch: TestCouch;
-beforeAll(async () => {
-  couch = await startTestCouch();
-}, 90_000);
-afterAll(async () => {
-  await couch?.stop();
-}, 30_000);
+const couch = useTestCouch();
 
 /** The Worker's fetch wired to a page that answers with `pageFetch` (or never, for a timeout). */
 function relayed(pageFetch: FetchLike | null): { fetch: FetchLike; requests: RelayedRequest[] } {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Volunteer } from '../../../shared/domain/model';
 import { updateRecord } from '../../../shared/records/record';
 import { copyRecords } from '../../../shared/storage/pipeline';
@@ -7,19 +7,13 @@ import { createDexieSyncRecordStore } from '../../../renderer/db/sync-store';
 import { createSyncController, type SyncController } from '../../../renderer/features/sync';
 import type { NetworkStatus } from '../../../renderer/features/sync/sync-controller';
 import { loadSyncConfig } from '../../../renderer/features/sync/sync-config';
-import { startTestCouch, type TestCouch } from '../../shared/sync/couch-server';
+import { useTestCouch } from '../../shared/sync/test-couch-lifecycle';
 import { aSignUpOf, at, baseData } from '../../shared/sync/sync-fixtures';
 import { createTestDatabase } from '../db/test-database';
 
 /** The app's sync controller over a real Dexie (fake-indexeddb) and pouchdb-server on loopback. */
 
-let couch: TestCouch;
-beforeAll(async () => {
-  couch = await startTestCouch();
-}, 90_000);
-afterAll(async () => {
-  await couch?.stop();
-}, 30_000);
+const couch = useTestCouch();
 
 const controllers: SyncController[] = [];
 async function aDesk(passwordKeeper: 'main' | 'memory' = 'memory') {

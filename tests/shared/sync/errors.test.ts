@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isSyncError, syncOnce, type SyncErrorCode } from '../../../shared/sync';
 import type { CouchTarget } from '../../../shared/sync/couch-client';
-import { startTestCouch, type TestCouch } from './couch-server';
+import { useTestCouch } from './test-couch-lifecycle';
 import { aDesk, baseData, view } from './sync-fixtures';
 
 /**
@@ -11,15 +11,11 @@ import { aDesk, baseData, view } from './sync-fixtures';
  * sync state as they were. The "not CouchDB" and "no answer" servers are real HTTP servers on loopback.
  */
 
-let couch: TestCouch;
+const couch = useTestCouch();
 const extra: Server[] = [];
-beforeAll(async () => {
-  couch = await startTestCouch();
-}, 90_000);
 afterAll(async () => {
   for (const server of extra) server.closeAllConnections();
   await Promise.all(extra.map((server) => new Promise((resolve) => server.close(resolve))));
-  await couch?.stop();
 }, 30_000);
 
 async function listen(server: Server): Promise<string> {

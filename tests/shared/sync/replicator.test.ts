@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReviewItem, SignUp, Volunteer } from '../../../shared/domain/model';
 import { SHARED_TABLE_NAMES } from '../../../shared/domain/tables';
 import { luhnCheckCharacter } from '../../../shared/domain/volunteer-ref';
 import { canonicalJson, ERASED_VOLUNTEER_FIELDS } from '../../../shared/merge';
 import { updateRecord } from '../../../shared/records/record';
 import { docIdOf, overbookedItemId, syncOnce, type SyncSummary } from '../../../shared/sync';
-import { startTestCouch, type TestCouch } from './couch-server';
+import { useTestCouch } from './test-couch-lifecycle';
 import { aCheckIn, aDesk, aSignUpOf, at, baseData, NOW, view, type TestDesk } from './sync-fixtures';
 
 /**
@@ -13,13 +13,7 @@ import { aCheckIn, aDesk, aSignUpOf, at, baseData, NOW, view, type TestDesk } fr
  * edit offline, then sync in both orders, and converge as the merge rules say.
  */
 
-let couch: TestCouch;
-beforeAll(async () => {
-  couch = await startTestCouch();
-}, 90_000);
-afterAll(async () => {
-  await couch?.stop();
-}, 30_000);
+const couch = useTestCouch();
 
 function syncDesk(desk: TestDesk, database: string): Promise<SyncSummary> {
   return syncOnce({

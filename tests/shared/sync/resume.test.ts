@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SHARED_TABLE_NAMES } from '../../../shared/domain/tables';
 import { canonicalJson } from '../../../shared/merge';
 import { isSyncError, syncOnce, type SyncSummary } from '../../../shared/sync';
 import type { FetchLike } from '../../../shared/sync/couch-client';
-import { startTestCouch, type TestCouch } from './couch-server';
+import { useTestCouch } from './test-couch-lifecycle';
 import { aDesk, baseData, view, type TestDesk } from './sync-fixtures';
 
 /**
@@ -12,13 +12,7 @@ import { aDesk, baseData, view, type TestDesk } from './sync-fixtures';
  * The kill is triggered by the n-th request of a kind, not by a delay, so the test does not depend on timing.
  */
 
-let couch: TestCouch;
-beforeAll(async () => {
-  couch = await startTestCouch();
-}, 90_000);
-afterAll(async () => {
-  await couch?.stop();
-}, 30_000);
+const couch = useTestCouch();
 
 const BATCH = 20;
 
