@@ -130,13 +130,13 @@ describe('access request (right of access)', () => {
 
     const article = page.locator('[data-access-request]');
     const signUps = page.getByRole('table', { name: 'Inscriptions et heures' });
-    expect(await signUps.getByRole('row').count()).toBe(3);
+    await expect.poll(() => signUps.getByRole('row').count()).toBe(3);
     expect(await signUps.textContent()).toContain('Ramassage du canal');
     expect(await signUps.textContent()).toContain('Atelier réparation');
     expect(await signUps.textContent()).toContain('2,5 h');
     await page.getByText('Total : 5,5 h de bénévolat').waitFor();
     const consents = page.getByRole('table', { name: 'Consentements (historique complet)' });
-    expect(await consents.getByRole('row').count()).toBe(3);
+    await expect.poll(() => consents.getByRole('row').count()).toBe(3);
     expect(await consents.textContent()).toContain('refusé');
     const exportsText = await page.getByRole('table', { name: 'Exports qui contenaient vos données' }).textContent();
     expect(exportsText).toContain('volontaires-climat_octobre.zip');

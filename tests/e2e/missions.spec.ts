@@ -85,7 +85,8 @@ describe('missions and shifts, as a coordinator', () => {
     expect(await axeViolations(page)).toEqual([]);
     await recurring.getByRole('button', { name: 'Créer 3 créneaux' }).click();
     await page.getByRole('status').filter({ hasText: '3 créneaux ont été créés.' }).waitFor();
-    expect(await table.getByRole('row').count()).toBe(1 + 4);
+    // The status comes with the write; the table follows with its live query, a moment later.
+    await expect.poll(() => table.getByRole('row').count()).toBe(1 + 4);
 
     // Delete the whole series, then undo.
     await table
@@ -94,7 +95,7 @@ describe('missions and shifts, as a coordinator', () => {
       .getByRole('button', { name: 'Supprimer toute la série' })
       .click();
     await page.getByRole('status').filter({ hasText: '3 créneau(x) supprimé(s).' }).waitFor();
-    expect(await table.getByRole('row').count()).toBe(1 + 1);
+    await expect.poll(() => table.getByRole('row').count()).toBe(1 + 1);
     await page.getByRole('button', { name: 'Annuler la suppression' }).click();
     await page.getByRole('status').filter({ hasText: 'La suppression a été annulée.' }).waitFor();
     await expect.poll(() => table.getByRole('row').count()).toBe(1 + 4);
