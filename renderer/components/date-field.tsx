@@ -5,24 +5,10 @@ import { I18nProvider, DateField as AriaDateField } from 'react-aria-components'
 import { useAppLocale } from '../lib/i18n/locale';
 import styles from './field.module.css';
 import { INCOMPLETE_ATTRIBUTE, useIncompleteField } from './incomplete-segments';
-import { SegmentedFieldParts } from './segmented-field-parts';
+import { SegmentedFieldParts, type SegmentedFieldProps } from './segmented-field-parts';
 
-export interface DateFieldProps {
-  label: string;
-  /**
-   * The date as `yyyy-MM-dd`, or '' while the field is empty. While it is partly typed, the last complete date (or
-   * ''): the field then shows that it is incomplete and the app's Form refuses to submit.
-   */
-  value: string;
-  onChange: (value: string) => void;
-  description?: string | undefined;
-  /** An error found by the form's own validation; shown under the field and announced. */
-  errorMessage?: string | undefined;
-  isRequired?: boolean;
-  isDisabled?: boolean;
-  /** The name of the hidden input that carries the value in a form. */
-  name?: string;
-}
+/** The date as `yyyy-MM-dd`: see SegmentedFieldProps. */
+export type DateFieldProps = SegmentedFieldProps;
 
 /** `yyyy-MM-dd` → a calendar date; anything else (an empty or partial value) → an empty field. */
 export function calendarDateOf(value: string): CalendarDate | null {

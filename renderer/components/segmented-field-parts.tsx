@@ -6,6 +6,24 @@ import { IncompleteReporter, segmentsEmpty } from './incomplete-segments';
 type Segments = Parameters<typeof segmentsEmpty>[0];
 
 /**
+ * The props a date field and a time field share. `value` is the field's text form (`yyyy-MM-dd` or `HH:mm`), or ''
+ * while it is empty; while it is partly typed, the last complete value (or ''): the field then shows that it is
+ * incomplete and the app's Form refuses to submit.
+ */
+export interface SegmentedFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  description?: string | undefined;
+  /** An error found by the form's own validation; shown under the field and announced. */
+  errorMessage?: string | undefined;
+  isRequired?: boolean;
+  isDisabled?: boolean;
+  /** The name of the hidden input that carries the value in a form. */
+  name?: string;
+}
+
+/**
  * What a date field and a time field show inside React Aria's field, the same for both: the label, the segments
  * (muted while none is typed), the description, the error, and the report of a partly typed value (incomplete).
  */

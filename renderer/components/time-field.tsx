@@ -5,23 +5,10 @@ import { I18nProvider, TimeField as AriaTimeField } from 'react-aria-components'
 import { useAppLocale } from '../lib/i18n/locale';
 import styles from './field.module.css';
 import { INCOMPLETE_ATTRIBUTE, useIncompleteField } from './incomplete-segments';
-import { SegmentedFieldParts } from './segmented-field-parts';
+import { SegmentedFieldParts, type SegmentedFieldProps } from './segmented-field-parts';
 
-export interface TimeFieldProps {
-  label: string;
-  /**
-   * The time as `HH:mm` (24-hour), or '' while the field is empty. While it is partly typed, the last complete time
-   * (or ''): the field then shows that it is incomplete and the app's Form refuses to submit.
-   */
-  value: string;
-  onChange: (value: string) => void;
-  description?: string | undefined;
-  /** An error found by the form's own validation; shown under the field and announced. */
-  errorMessage?: string | undefined;
-  isRequired?: boolean;
-  isDisabled?: boolean;
-  name?: string;
-}
+/** The time as `HH:mm` (24-hour clock): see SegmentedFieldProps. */
+export type TimeFieldProps = SegmentedFieldProps;
 
 /** `HH:mm` → a wall-clock time; anything else → an empty field. */
 export function timeOf(value: string): Time | null {
