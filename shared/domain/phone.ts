@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { quickFormatPhone, quickPhoneSearchDigits } from './phone-quick';
 
 /**
  * Phone numbers (product.md: "any common French notation accepted, stored in E.164"). Parsing is libphonenumber-js's
@@ -6,6 +7,9 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
  * metadata keeps the bundle small; it validates French numbers fully. For foreign numbers we only require a possible
  * length, because the small metadata does not know every foreign range (it refuses the UK's +44 7700 900xxx) and a
  * foreign number typed with its + is the person's own business.
+ *
+ * Start-up code must not import this module (issue #12: the metadata is a 120 kB chunk): the landing list formats
+ * with ./phone-quick.ts, and the write paths that need search keys or duplicate checks import it on demand.
  */
 
 export const PHONE_ERRORS = ['empty_phone', 'invalid_phone'] as const;
@@ -34,6 +38,9 @@ export function normalisePhone(input: string): PhoneResult {
 
 /** For display and the named export: French numbers as `06 12 34 56 78`, others in E.164 (`+447700900123`). */
 export function formatPhone(e164: string): string {
+  // The common case (every number normalisePhone stores) without parsing: also quicker for imports and exports.
+  const quick = quickFormatPhone(e164);
+  if (quick !== null) return quick;
   const parsed = parsePhoneNumberFromString(e164);
   if (!parsed || parsed.countryCallingCode !== FRENCH_CALLING_CODE) return e164;
   return parsed.formatNational();
@@ -41,6 +48,8 @@ export function formatPhone(e164: string): string {
 
 /** The digit strings a search may type for a number: `33612345678`, and `0612345678` for a French one. */
 export function phoneSearchDigits(e164: string): string[] {
+  const quick = quickPhoneSearchDigits(e164);
+  if (quick !== null) return quick;
   const international = e164.replace(/\D/g, '');
   const parsed = parsePhoneNumberFromString(e164);
   if (!parsed || parsed.countryCallingCode !== FRENCH_CALLING_CODE) return [international];
