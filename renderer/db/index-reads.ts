@@ -6,7 +6,12 @@ import Dexie, { type Table } from 'dexie';
  * to the database per row read; the planning's week asked for every sign-up of its shifts that way (issue #12: tens of
  * thousands of round trips for a city's week of 500 shifts).
  */
-export async function rowsWithAnyOf<Row>(table: Table<Row>, index: string, keys: readonly string[]): Promise<Row[]> {
+export async function rowsWithAnyOf<Row, Key, Insert>(
+  // Row is the table's stored type alone (an EntityTable's insert type, with its optional key, is left aside).
+  table: Table<Row, Key, Insert>,
+  index: string,
+  keys: readonly string[],
+): Promise<Row[]> {
   // String keys sort in the database as they do in JavaScript (by UTF-16 code unit).
   const unique = [...new Set(keys)].sort();
   if (unique.length === 0) return [];

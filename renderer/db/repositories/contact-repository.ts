@@ -2,6 +2,7 @@ import type { Consent, Mission, Shift, SignUp } from '../../../shared/domain/mod
 import { toEpochMs } from '../../../shared/domain/paris-time';
 import { calendarChangeMs, invitationMethod, type InvitationMethod } from '../../../shared/messaging/invitation';
 import type { DeskDatabase } from '../database';
+import { rowsWithAnyOf } from '../index-reads';
 import type { AuditRepository } from './audit-repository';
 import { currentConsents } from './consents-repository';
 
@@ -65,11 +66,13 @@ export interface CalendarRow {
 const isComing = (signUp: SignUp) => !signUp.deleted && signUp.status === 'signed_up';
 
 export function createContactRepository(db: DeskDatabase, audit: AuditRepository) {
+  // Reads by many keys go through rowsWithAnyOf (one getAll per key), not Dexie's anyOf cursor, a round trip per row:
+  // a mission's or a weekend's recipients are thousands of sign-ups at city scale (issue #12).
   async function people(volunteerIds: readonly string[]): Promise<Map<string, ContactPerson>> {
     const ids = [...new Set(volunteerIds)];
     const [volunteers, consents] = await Promise.all([
       db.volunteers.bulkGet(ids),
-      db.consents.where('volunteerId').anyOf(ids).toArray(),
+      rowsWithAnyOf(db.consents, 'volunteerId', ids),
     ]);
     const byVolunteer = new Map<string, Consent[]>();
     for (const consent of consents)
@@ -93,7 +96,7 @@ export function createContactRepository(db: DeskDatabase, audit: AuditRepository
   }
 
   async function remindedMarks(signUpIds: readonly string[]) {
-    const entries = await db.auditLog.where('subjectId').anyOf(signUpIds).toArray();
+    const entries = await rowsWithAnyOf(db.auditLog, 'subjectId', signUpIds);
     const marks = new Map<string, { at: string; operator: string; deskId: string }>();
     for (const entry of entries) {
       if (entry.action !== REMINDER_MARKED_ACTION || entry.subjectId === null) continue;
@@ -106,7 +109,7 @@ export function createContactRepository(db: DeskDatabase, audit: AuditRepository
   }
 
   async function sentFiles(signUpIds: readonly string[]) {
-    const entries = await db.auditLog.where('subjectId').anyOf(signUpIds).toArray();
+    const entries = await rowsWithAnyOf(db.auditLog, 'subjectId', signUpIds);
     const sent = new Map<string, CalendarFileSent>();
     for (const entry of entries) {
       if (entry.action !== INVITATION_SAVED_ACTION || entry.subjectId === null) continue;
@@ -175,7 +178,7 @@ export function createContactRepository(db: DeskDatabase, audit: AuditRepository
       const shiftIds = (await db.shifts.where('missionId').equals(missionId).toArray())
         .filter((shift) => !shift.deleted)
         .map((shift) => shift.id);
-      const signUps = (await db.signUps.where('shiftId').anyOf(shiftIds).toArray()).filter(isComing);
+      const signUps = (await rowsWithAnyOf(db.signUps, 'shiftId', shiftIds)).filter(isComing);
       return [...(await people(signUps.map((signUp) => signUp.volunteerId))).values()];
     },
     async forVolunteers(volunteerIds: readonly string[]): Promise<ContactPerson[]> {
@@ -189,12 +192,8 @@ export function createContactRepository(db: DeskDatabase, audit: AuditRepository
       const from = now.toISOString();
       const to = new Date(now.getTime() + windowHours * 3_600_000).toISOString();
       const shifts = (await db.shifts.where('start').between(from, to, true, true).toArray()).filter((s) => !s.deleted);
-      const signUps = (
-        await db.signUps
-          .where('shiftId')
-          .anyOf(shifts.map((shift) => shift.id))
-          .toArray()
-      ).filter(isComing);
+      const shiftIds = shifts.map((shift) => shift.id);
+      const signUps = (await rowsWithAnyOf(db.signUps, 'shiftId', shiftIds)).filter(isComing);
       const [found, marks, missions] = await Promise.all([
         people(signUps.map((signUp) => signUp.volunteerId)),
         remindedMarks(signUps.map((signUp) => signUp.id)),

@@ -17,6 +17,7 @@ import { promotionsAfterChange } from '../../../shared/domain/waiting-list';
 import { createRecord, deleteRecord, updateRecord } from '../../../shared/records/record';
 import type { DeskDatabase } from '../database';
 import type { DeskContext } from '../desk-context';
+import { rowsWithAnyOf } from '../index-reads';
 import { writeTransaction } from '../write';
 import type { AuditRepository } from './audit-repository';
 import { createConsentsRepository, type ConsentFields } from './consents-repository';
@@ -492,8 +493,9 @@ export function createDeskRepository(
       const ids = shifts.map((shift) => shift.id);
       const [missions, allSignUps, events, walkInEntries] = await Promise.all([
         db.missions.bulkGet([...new Set(shifts.map((shift) => shift.missionId))]),
-        db.signUps.where('shiftId').anyOf(ids).toArray(),
-        db.checkinEvents.where('shiftId').anyOf(ids).toArray(),
+        // One getAll per shift, not Dexie's anyOf cursor (a round trip per row; issue #12).
+        rowsWithAnyOf(db.signUps, 'shiftId', ids),
+        rowsWithAnyOf(db.checkinEvents, 'shiftId', ids),
         db.auditLog.where('action').equals(WALK_IN_ACTION).toArray(),
       ]);
       const missionById = new Map(missions.flatMap((mission) => (mission ? [[mission.id, mission] as const] : [])));

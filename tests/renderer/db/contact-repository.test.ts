@@ -55,6 +55,30 @@ describe('contact repository', () => {
     expect(again.map((row) => row.reminded?.operator)).toEqual(['Camille']);
   });
 
+  it('lists a mission’s people once across its shifts, and a shift’s calendar files with what was last sent', async () => {
+    const { repositories, mission, shift, awa, bruno, awaSignUp } = await setUp();
+    const later = await repositories.shifts.create({
+      missionId: mission.id,
+      start: '2026-11-29T08:00:00.000Z',
+      end: '2026-11-29T11:00:00.000Z',
+      capacity: 5,
+      roleNeeds: [],
+      requiredSkill: null,
+      seriesId: null,
+    });
+    // Awa comes to both shifts, Bruno to the second only (he waits for the first): each listed once.
+    await repositories.signUps.signUp(awa.id, later.id, 'volunteer', { kind: 'sign-up' });
+    await repositories.signUps.signUp(bruno.id, later.id, 'volunteer', { kind: 'sign-up' });
+    const people = await repositories.contact.forMission(mission.id);
+    expect(people.map((person) => person.volunteerId).sort()).toEqual([awa.id, bruno.id].sort());
+
+    expect((await repositories.contact.calendarForShift(shift.id)).map((row) => row.sent)).toEqual([null]);
+    await repositories.contact.recordCalendarFile(awaSignUp, { method: 'REQUEST', sequence: 0 });
+    await repositories.contact.recordCalendarFile(awaSignUp, { method: 'REQUEST', sequence: 2 });
+    const rows = await repositories.contact.calendarForShift(shift.id);
+    expect(rows.map((row) => [row.person.volunteerId, row.sent?.sequence, row.due])).toEqual([[awa.id, 2, false]]);
+  });
+
   it('logs a bulk preparation with the list and the count', async () => {
     const { repositories, db, shift } = await setUp();
     await repositories.contact.recordPreparation({ list: 'shift', listId: shift.id, kind: 'mailto', count: 12 });
