@@ -25,7 +25,8 @@ import { startServer } from './server';
 import { measureSync } from './sync';
 
 /**
- * `npm run bench [-- --quick] [-- --scale small|city] [-- --runs N] [-- --no-app-build] [-- --only group,…]`
+ * `npm run bench [-- --quick] [-- --scale small|city] [-- --runs N] [-- --no-app-build] [-- --only group,…]
+ *   [-- --profile dir]`
  *
  * Builds the bench page (and the app), serves both on 127.0.0.1, drives Debian's Chromium with playwright-core, fills
  * IndexedDB from a seeded snapshot and runs named measurements, each the median of several runs, each beside a
@@ -70,6 +71,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     'no-app-build': { type: 'boolean', default: false },
     only: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 /** `--only desk,volunteers`: a subset of the groups, while working on one of them. */
@@ -125,7 +127,15 @@ async function main(): Promise<void> {
   );
 
   const server = await startServer({ benchRoot: join(here, 'dist'), appRoot, snapshotPath });
-  const profile = mkdtempSync(join(tmpdir(), 'desk-bench-'));
+  // `--profile dir`: a browser profile kept between runs. Filling the app's database from a city snapshot takes longer
+  // than measuring it, so a kept profile already filled from the same snapshot file is used as it is (the desk's
+  // check-ins of a previous run stay in it: a few rows among 500,000).
+  const keptProfile = values.profile ? join(process.cwd(), values.profile) : null;
+  const profile = keptProfile ?? mkdtempSync(join(tmpdir(), 'desk-bench-'));
+  const filledMarker = join(profile, 'desk-bench-filled-from');
+  mkdirSync(profile, { recursive: true });
+  const alreadyFilled =
+    keptProfile !== null && existsSync(filledMarker) && readFileSync(filledMarker, 'utf8') === snapshotPath;
   const launch = () =>
     chromium.launchPersistentContext(profile, {
       executablePath,
@@ -171,7 +181,12 @@ async function main(): Promise<void> {
       record('snapshot-read', load, 'raw IndexedDB put loop, one transaction');
     });
 
-    await page.evaluate(() => window.bench.fillAppDatabase());
+    if (alreadyFilled) log(`The app's database in ${profile} is already filled from this snapshot: kept.`);
+    else {
+      log("Filling the app's database from the snapshot…");
+      await page.evaluate(() => window.bench.fillAppDatabase());
+      if (keptProfile) writeFileSync(filledMarker, snapshotPath);
+    }
     await attempt('snapshot-write', async () => {
       if (!wanted('snapshot')) return;
       log('Measuring: snapshot write (from the store)…');
@@ -332,7 +347,7 @@ async function main(): Promise<void> {
   } finally {
     await context.close();
     await server.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!keptProfile) rmSync(profile, { recursive: true, force: true });
   }
 
   const machine = {
