@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   // `--profile dir`: a browser profile kept between runs. Filling the app's database from a city snapshot takes longer
   // than measuring it, so a kept profile already filled from the same snapshot file is used as it is (the desk's
   // check-ins of a previous run stay in it: a few rows among 500,000).
-  const keptProfile = values.profile ? join(process.cwd(), values.profile) : null;
+  const keptProfile = values.profile ? resolve(values.profile) : null;
   const profile = keptProfile ?? mkdtempSync(join(tmpdir(), 'desk-bench-'));
   const filledMarker = join(profile, 'desk-bench-filled-from');
   mkdirSync(profile, { recursive: true });
