@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin, type Rollup } from 'vite';
+import { defineConfig, type Plugin, type Rolldown, type Rollup } from 'vite';
 import { DEVELOPMENT_CSP, PRODUCTION_CSP } from '../shared/security/csp';
 import { syncOriginCsp } from '../scripts/vite-sync-origin';
 
@@ -48,8 +48,13 @@ function preloadLandingScreen(): Plugin {
         const bundle = context.bundle;
         if (!bundle) return html;
         const chunks = Object.values(bundle).filter((item): item is Rollup.OutputChunk => item.type === 'chunk');
-        const landing = chunks.find((chunk) => chunk.facadeModuleId?.replaceAll('\\', '/').endsWith(LANDING_SCREEN));
-        if (!landing) throw new Error(`preload-landing-screen: no chunk for ${LANDING_SCREEN}`);
+        // Its entry's facade (startUpChunks) and the chunk that holds its code, whichever they are.
+        const landing = chunks.filter(
+          (chunk) =>
+            chunk.facadeModuleId?.replaceAll('\\', '/').endsWith(LANDING_SCREEN) ||
+            chunk.moduleIds.some((id) => id.replaceAll('\\', '/').endsWith(LANDING_SCREEN)),
+        );
+        if (landing.length === 0) throw new Error(`preload-landing-screen: no chunk for ${LANDING_SCREEN}`);
         const files = new Set<string>();
         const visit = (fileName: string) => {
           if (files.has(fileName)) return;
@@ -57,7 +62,7 @@ function preloadLandingScreen(): Plugin {
           const chunk = bundle[fileName];
           if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
         };
-        visit(landing.fileName);
+        landing.forEach((chunk) => visit(chunk.fileName));
         return [...files]
           .filter((fileName) => !html.includes(fileName))
           .map((fileName) => ({
@@ -67,6 +72,35 @@ function preloadLandingScreen(): Plugin {
           }));
       },
     },
+  };
+}
+
+/** Libraries of the start-up chunks, by chunk (first match wins): the framework, React Aria's widgets, the rest. */
+const START_UP_LIBRARIES: ReadonlyArray<readonly [name: string, test: RegExp]> = [
+  ['react', /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|use-sync-external-store)[\\/]/],
+  [
+    'aria',
+    /[\\/]node_modules[\\/](react-aria|react-aria-components|react-stately|@internationalized|@react-aria)[\\/]/,
+  ],
+  ['vendor', /[\\/]node_modules[\\/]/],
+];
+
+/**
+ * Four start-up chunks instead of 34 small files (issue #12, cold start; with rolldown's runtime and the landing entry's
+ * facade, six files): Chromium opens six connections per host (the bench and the e2e serve the app over HTTP) and
+ * Electron's app:// handler reads one file per request, so dozens of small files cost round trips before the first
+ * screen can run. '$initial' is rolldown's own tag for the modules an
+ * entry reaches statically, as its tree-shaking sees them (a barrel's unused re-exports do not count); the landing
+ * screen is an entry too (see `input`), so the modules only a lazy screen needs stay out and keep their chunks.
+ */
+function startUpChunks(): Rolldown.CodeSplittingOptions {
+  const initial = ['$initial' as const];
+  const count = START_UP_LIBRARIES.length;
+  return {
+    groups: [
+      ...START_UP_LIBRARIES.map(([name, test], index) => ({ name, test, tags: initial, priority: count - index })),
+      { name: 'app', tags: initial, priority: 0 },
+    ],
   };
 }
 
@@ -82,6 +116,12 @@ export default defineConfig({
     sourcemap: true,
     // Inline assets as data: URLs would be allowed by the CSP, but files keep the bundle cacheable and inspectable.
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      // The landing screen as an entry of its own: its static imports are then '$initial' (startUpChunks); routes.tsx
+      // still imports it lazily, through the small facade chunk of this entry.
+      input: { index: `${rendererRoot}index.html`, landing: `${rendererRoot}${LANDING_SCREEN}` },
+      output: { codeSplitting: startUpChunks() },
+    },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
