@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { I18nProvider, DateField as AriaDateField } from 'react-aria-components';
 import { useAppLocale } from '../lib/i18n/locale';
 import styles from './field.module.css';
-import { INCOMPLETE_ATTRIBUTE, useIncompleteField } from './incomplete-segments';
+import { useIncompleteField } from './incomplete-segments';
 import { SegmentedFieldParts, type SegmentedFieldProps } from './segmented-field-parts';
 
 /** The date as `yyyy-MM-dd`: see SegmentedFieldProps. */
@@ -26,9 +26,9 @@ export function calendarDateOf(value: string): CalendarDate | null {
  */
 export function DateField({ label, value, onChange, description, errorMessage, ...props }: DateFieldProps) {
   const locale = useAppLocale();
-  const date = useMemo(() => calendarDateOf(value), [value]);
+  const incomplete = useIncompleteField(value, onChange);
+  const date = useMemo(() => calendarDateOf(incomplete.fieldValue), [incomplete.fieldValue]);
   const { t } = useTranslation();
-  const incomplete = useIncompleteField();
   // A partly typed date says so before any other error: the form's own check only saw an empty value.
   const shownError = incomplete.showMessage ? t('validation.incompleteDate') : errorMessage;
   return (
@@ -36,10 +36,10 @@ export function DateField({ label, value, onChange, description, errorMessage, .
       <AriaDateField
         {...props}
         value={date}
-        onChange={(next) => onChange(next ? next.toString() : '')}
+        onChange={(next) => incomplete.onFieldChange(next ? next.toString() : '')}
         isInvalid={Boolean(shownError)}
         onBlur={incomplete.onBlur}
-        {...{ [INCOMPLETE_ATTRIBUTE]: incomplete.isIncomplete || undefined }}
+        {...incomplete.rootProps}
         shouldForceLeadingZeros
         className={styles.field}
       >
@@ -49,7 +49,7 @@ export function DateField({ label, value, onChange, description, errorMessage, .
             segments={state.segments}
             description={description}
             error={shownError}
-            onIncompleteChange={incomplete.setIncomplete}
+            onIncompleteChange={incomplete.onIncompleteChange}
           />
         )}
       </AriaDateField>

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { Form as AriaForm, type FormProps } from 'react-aria-components';
-import { formIsComplete, RefusedSubmitsContext } from './incomplete-segments';
+import { IncompleteGuard, useIncompleteGuard } from './incomplete-segments';
 
 /**
  * Every form of the app validates in JavaScript and shows its errors through ARIA (WCAG 3.3.1). React Aria's default,
@@ -12,21 +11,20 @@ import { formIsComplete, RefusedSubmitsContext } from './incomplete-segments';
  * shows its message (incomplete-segments.tsx).
  */
 export function Form({ onSubmit, ...props }: Omit<FormProps, 'validationBehavior'>) {
-  const [refusedSubmits, setRefusedSubmits] = useState(0);
+  const guard = useIncompleteGuard();
   return (
-    <RefusedSubmitsContext.Provider value={refusedSubmits}>
+    <IncompleteGuard guard={guard} bare>
       <AriaForm
         {...props}
         validationBehavior="aria"
         onSubmit={(event) => {
-          if (!formIsComplete(event.currentTarget)) {
+          if (guard.refuse(event.currentTarget)) {
             event.preventDefault();
-            setRefusedSubmits((count) => count + 1);
             return;
           }
           onSubmit?.(event);
         }}
       />
-    </RefusedSubmitsContext.Provider>
+    </IncompleteGuard>
   );
 }

@@ -7,8 +7,8 @@ type Segments = Parameters<typeof segmentsEmpty>[0];
 
 /**
  * The props a date field and a time field share. `value` is the field's text form (`yyyy-MM-dd` or `HH:mm`), or ''
- * while it is empty; while it is partly typed, the last complete value (or ''): the field then shows that it is
- * incomplete and the app's Form refuses to submit.
+ * while it is empty or partly typed: a partly typed field reports '' (what is typed stays on screen), says it is
+ * incomplete, and the app's Form (or a screen's IncompleteGuard) refuses its action.
  */
 export interface SegmentedFieldProps {
   label: string;
@@ -38,7 +38,7 @@ export function SegmentedFieldParts({
   segments: Segments;
   description: string | undefined;
   error: string | undefined;
-  onIncompleteChange: (incomplete: boolean) => void;
+  onIncompleteChange: (incomplete: boolean, shown: string | null) => void;
 }) {
   return (
     <>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { I18nProvider, TimeField as AriaTimeField } from 'react-aria-components';
 import { useAppLocale } from '../lib/i18n/locale';
 import styles from './field.module.css';
-import { INCOMPLETE_ATTRIBUTE, useIncompleteField } from './incomplete-segments';
+import { useIncompleteField } from './incomplete-segments';
 import { SegmentedFieldParts, type SegmentedFieldProps } from './segmented-field-parts';
 
 /** The time as `HH:mm` (24-hour clock): see SegmentedFieldProps. */
@@ -28,9 +28,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 export function TimeField({ label, value, onChange, description, errorMessage, ...props }: TimeFieldProps) {
   const locale = useAppLocale();
-  const time = useMemo(() => timeOf(value), [value]);
+  const incomplete = useIncompleteField(value, onChange);
+  const time = useMemo(() => timeOf(incomplete.fieldValue), [incomplete.fieldValue]);
   const { t } = useTranslation();
-  const incomplete = useIncompleteField();
   // A partly typed time says so before any other error: the form's own check only saw an empty value.
   const shownError = incomplete.showMessage ? t('validation.incompleteTime') : errorMessage;
   return (
@@ -38,10 +38,10 @@ export function TimeField({ label, value, onChange, description, errorMessage, .
       <AriaTimeField
         {...props}
         value={time}
-        onChange={(next) => onChange(next ? `${pad(next.hour)}:${pad(next.minute)}` : '')}
+        onChange={(next) => incomplete.onFieldChange(next ? `${pad(next.hour)}:${pad(next.minute)}` : '')}
         isInvalid={Boolean(shownError)}
         onBlur={incomplete.onBlur}
-        {...{ [INCOMPLETE_ATTRIBUTE]: incomplete.isIncomplete || undefined }}
+        {...incomplete.rootProps}
         hourCycle={24}
         granularity="minute"
         shouldForceLeadingZeros
@@ -53,7 +53,7 @@ export function TimeField({ label, value, onChange, description, errorMessage, .
             segments={state.segments}
             description={description}
             error={shownError}
-            onIncompleteChange={incomplete.setIncomplete}
+            onIncompleteChange={incomplete.onIncompleteChange}
           />
         )}
       </AriaTimeField>

@@ -8,6 +8,7 @@ import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
 import { DateField } from '../../components/date-field';
+import { IncompleteGuard, useIncompleteGuard } from '../../components/incomplete-segments';
 import { TextField } from '../../components/text-field';
 import { WorkProgress } from '../../components/work-progress';
 import type { CityExportProgress, CityExportSession, CityExportSummary } from '../../db/city-export-io';
@@ -44,6 +45,8 @@ export function ExportsScreen() {
   const [prepared, setPrepared] = useState<CityExportSummary | null>(null);
   const [status, setStatus] = useState<{ tone: 'info' | 'success' | 'error'; message: string } | null>(null);
   const [progress, setProgress] = useState<CityExportProgress | null>(null);
+  // A period with a date partly typed is refused (focus on the part to type) rather than exported without that date.
+  const guard = useIncompleteGuard();
   // The export runs in a Worker that keeps the prepared rows between the preview and the zip.
   const session = useRef<CityExportSession | null>(null);
   const closeSession = () => {
@@ -74,6 +77,11 @@ export function ExportsScreen() {
   }
 
   async function prepare(): Promise<CityExportSummary | null> {
+    if (guard.refuse()) {
+      setErrors({});
+      setStatus(null);
+      return null;
+    }
     const next: typeof errors = {};
     if (!from || !to || from > to) next.period = t('exports.errors.period');
     if (mode === 'named' && !reason.trim()) next.reason = t('exports.errors.reason');
@@ -137,7 +145,7 @@ export function ExportsScreen() {
   return (
     <Page title={t('exports.title')}>
       <p className={styles.intro}>{t('exports.intro')}</p>
-      <div className={ui.filters}>
+      <IncompleteGuard guard={guard} className={ui.filters}>
         <DateField
           label={t('exports.from')}
           value={from}
@@ -173,7 +181,7 @@ export function ExportsScreen() {
           }}
           options={(['pseudonymous', 'named'] as const).map((id) => ({ id, label: t(`exports.modes.${id}`) }))}
         />
-      </div>
+      </IncompleteGuard>
       {mode === 'named' && (
         <TextField
           label={t('exports.reason')}

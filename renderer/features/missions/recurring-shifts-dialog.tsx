@@ -6,6 +6,7 @@ import { Button } from '../../components/button';
 import { DialogActions, ModalDialog } from '../../components/form-dialog';
 import { StatusMessage } from '../../components/status-message';
 import { DateField } from '../../components/date-field';
+import { IncompleteGuard, useIncompleteGuard } from '../../components/incomplete-segments';
 import { TimeField } from '../../components/time-field';
 import { TextField } from '../../components/text-field';
 import { useRepositories } from '../../db/repositories-context';
@@ -38,6 +39,8 @@ export function RecurringShiftsDialog({
   const [to, setTo] = useState('');
   const [exceptions, setExceptions] = useState('');
   const [capacity, setCapacity] = useState('10');
+  // A date or time partly typed is no value: no preview, and Create refuses (focus on the part still to type).
+  const guard = useIncompleteGuard();
 
   const pattern: RecurrencePattern = {
     daysOfWeek: days.map(Number),
@@ -56,7 +59,7 @@ export function RecurringShiftsDialog({
   const capacityValid = /^\d+$/.test(capacity.trim()) && capacityValue >= 1;
 
   async function create() {
-    if (!result?.ok || !capacityValid) return;
+    if (guard.refuse() || !result?.ok || !capacityValid) return;
     const created = await shifts.createSeries(
       { missionId, capacity: capacityValue, roleNeeds: [], requiredSkill: null },
       result.preview.occurrences,
@@ -80,19 +83,21 @@ export function RecurringShiftsDialog({
             ))}
           </div>
         </CheckboxGroup>
-        <div className={ui.row}>
-          <TimeField label={t('shifts.start')} value={startTime} onChange={setStartTime} />
-          <TimeField
-            label={t('shifts.end')}
-            value={endTime}
-            onChange={setEndTime}
-            description={endTime && startTime && endTime <= startTime ? t('shifts.endNextDay') : undefined}
-          />
-        </div>
-        <div className={ui.row}>
-          <DateField label={t('shifts.recurring.from')} value={from} onChange={setFrom} />
-          <DateField label={t('shifts.recurring.to')} value={to} onChange={setTo} />
-        </div>
+        <IncompleteGuard guard={guard}>
+          <div className={ui.row}>
+            <TimeField label={t('shifts.start')} value={startTime} onChange={setStartTime} />
+            <TimeField
+              label={t('shifts.end')}
+              value={endTime}
+              onChange={setEndTime}
+              description={endTime && startTime && endTime <= startTime ? t('shifts.endNextDay') : undefined}
+            />
+          </div>
+          <div className={ui.row}>
+            <DateField label={t('shifts.recurring.from')} value={from} onChange={setFrom} />
+            <DateField label={t('shifts.recurring.to')} value={to} onChange={setTo} />
+          </div>
+        </IncompleteGuard>
         <TextField label={t('shifts.recurring.exceptions')} value={exceptions} onChange={setExceptions} />
         <TextField
           label={t('shifts.capacity')}
@@ -103,6 +108,7 @@ export function RecurringShiftsDialog({
         />
         <section aria-labelledby="recurring-preview" className={styles.preview}>
           <h3 id="recurring-preview">{t('shifts.recurring.preview')}</h3>
+          {guard.hasIncomplete && <StatusMessage tone="error">{t('shifts.recurring.incomplete')}</StatusMessage>}
           {result && !result.ok && (
             <StatusMessage tone="error">
               {t(result.error, {
@@ -138,7 +144,8 @@ export function RecurringShiftsDialog({
           )}
         </section>
         <DialogActions>
-          <Button onPress={create} isDisabled={!result?.ok || count === 0 || !capacityValid}>
+          {/* Left pressable while a field is incomplete: pressing it says which part is missing. */}
+          <Button onPress={create} isDisabled={!guard.hasIncomplete && (!result?.ok || count === 0 || !capacityValid)}>
             {t('shifts.recurring.create', { count })}
           </Button>
         </DialogActions>

@@ -224,6 +224,7 @@ export const en: Messages = {
       create_one: 'Create {{count}} shift',
       create_other: 'Create {{count}} shifts',
       flagged: 'repeated hour: the first was chosen',
+      incomplete: 'A date or time is incomplete: complete it to see the shifts.',
     },
     weekdays: {
       '1': 'Monday',

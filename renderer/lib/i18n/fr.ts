@@ -232,6 +232,7 @@ export const fr = {
       create_one: 'Créer {{count}} créneau',
       create_other: 'Créer {{count}} créneaux',
       flagged: 'heure répétée : la première a été retenue',
+      incomplete: 'Une date ou une heure est incomplète : complétez-la pour voir les créneaux.',
     },
     weekdays: {
       '1': 'Lundi',

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Button } from '../../../renderer/components/button';
 import { DateField } from '../../../renderer/components/date-field';
 import { Form } from '../../../renderer/components/form';
+import { IncompleteGuard, useIncompleteGuard } from '../../../renderer/components/incomplete-segments';
 import { TimeField } from '../../../renderer/components/time-field';
 import { createI18n } from '../../../renderer/lib/i18n';
 import type { Language } from '../../../shared/domain/model';
@@ -208,7 +209,7 @@ describe('a partly typed date or time', () => {
     const saved: { date: string; time: string }[] = [];
     renderForm('en', saved);
     await typeDate(user, document.body, 'Date de naissance', '2010-03-14');
-    // One segment emptied out of a complete date: incomplete, even though the form still holds the old date.
+    // One segment emptied out of a complete date: incomplete, and the form no longer holds the old date.
     await user.click(dateGroup(document.body, 'Date de naissance').querySelector('[data-type="year"]') as HTMLElement);
     await user.keyboard('{Backspace}'.repeat(5));
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
@@ -219,5 +220,98 @@ describe('a partly typed date or time', () => {
     expect(screen.queryByText('Incomplete date: enter the day, month and year.')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect(saved).toEqual([{ date: '', time: '' }]);
+  });
+});
+
+describe('a complete date with one part erased', () => {
+  it('reports no date while what is still typed stays on screen, and the date again once the part is back', async () => {
+    const user = userEvent.setup();
+    renderIn('fr', { initialDate: '2026-03-14', initialTime: '18:05' });
+    const group = dateGroup(document.body, 'Date');
+    // One Backspace empties the month (03 → 0, which is no month).
+    await user.click(group.querySelector('[data-type="month"]') as HTMLElement);
+    await user.keyboard('{Backspace}');
+    // The screen is told there is no date (a filter shows everything, an export has no period)…
+    expect(screen.getByTestId('date')).toHaveTextContent('[]');
+    // …while the day and year typed stay where the person left them.
+    expect(shownValue(document.body, 'Date')).toBe('14/mm/2026');
+    await user.keyboard('03');
+    // The same month typed back: React Aria sees no change, so the field gives the date back itself.
+    expect(screen.getByTestId('date')).toHaveTextContent('[2026-03-14]');
+    expect(shownValue(document.body, 'Date')).toBe('14/03/2026');
+
+    // The year emptied, digit by digit, then another one typed.
+    await user.click(group.querySelector('[data-type="year"]') as HTMLElement);
+    await user.keyboard('{Backspace}'.repeat(4));
+    expect(screen.getByTestId('date')).toHaveTextContent('[]');
+    expect(shownValue(document.body, 'Date')).toBe('14/03/aaaa');
+    await user.keyboard('2030');
+    expect(screen.getByTestId('date')).toHaveTextContent('[2030-03-14]');
+
+    // A time too: the minutes erased, then emptied altogether.
+    const minute = dateGroup(document.body, 'Début').querySelector('[data-type="minute"]') as HTMLElement;
+    await user.click(minute);
+    await user.keyboard('{Backspace}{Backspace}');
+    expect(screen.getByTestId('time')).toHaveTextContent('[]');
+    expect(shownValue(document.body, 'Début')).toBe('18:––');
+    await typeTime(user, document.body, 'Début', '');
+    expect(screen.getByTestId('time')).toHaveTextContent('[]');
+    await typeTime(user, document.body, 'Début', '07:45');
+    expect(screen.getByTestId('time')).toHaveTextContent('[07:45]');
+  });
+});
+
+/** A period and an action outside any form, as the exports screen holds them, with what the action ran with. */
+function PeriodAction({ ran }: { ran: string[] }) {
+  const guard = useIncompleteGuard();
+  const [from, setFrom] = useState('2026-03-01');
+  const [to, setTo] = useState('2026-03-30');
+  return (
+    <>
+      <IncompleteGuard guard={guard}>
+        <DateField label="Du" value={from} onChange={setFrom} />
+        <DateField label="Au" value={to} onChange={setTo} />
+      </IncompleteGuard>
+      <output data-testid="incomplete">{guard.hasIncomplete ? 'incomplete' : 'whole'}</output>
+      <Button
+        onPress={() => {
+          if (guard.refuse()) return;
+          ran.push(`${from}/${to}`);
+        }}
+      >
+        Exporter
+      </Button>
+    </>
+  );
+}
+
+describe('an action guarded outside a form', () => {
+  it('is refused while a date is incomplete, with focus on the missing part and the message, then runs', async () => {
+    const user = userEvent.setup();
+    const ran: string[] = [];
+    render(
+      <I18nextProvider i18n={createI18n('fr')}>
+        <PeriodAction ran={ran} />
+      </I18nextProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Exporter' }));
+    expect(ran).toEqual(['2026-03-01/2026-03-30']);
+    expect(screen.getByTestId('incomplete')).toHaveTextContent('whole');
+
+    const month = dateGroup(document.body, 'Au').querySelector('[data-type="month"]') as HTMLElement;
+    await user.click(month);
+    await user.keyboard('{Backspace}{Backspace}');
+    expect(screen.getByTestId('incomplete')).toHaveTextContent('incomplete');
+    await user.click(screen.getByRole('button', { name: 'Exporter' }));
+    expect(ran).toEqual(['2026-03-01/2026-03-30']);
+    expect(screen.getByText(INCOMPLETE_DATE_FR)).toBeInTheDocument();
+    expect(document.activeElement).toBe(month);
+    expect(describedBy(month)).toMatch(/Date incomplète\u00a0: saisissez le jour/);
+
+    await user.keyboard('04');
+    expect(screen.getByTestId('incomplete')).toHaveTextContent('whole');
+    expect(screen.queryByText(INCOMPLETE_DATE_FR)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Exporter' }));
+    expect(ran).toEqual(['2026-03-01/2026-03-30', '2026-03-01/2026-04-30']);
   });
 });

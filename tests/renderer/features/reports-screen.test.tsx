@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/model';
 import { parisLocalDate } from '../../../shared/domain/paris-time';
 import { buildReport, presetPeriod } from '../../../shared/reports';
 import { seedInto } from '../../../shared/seed';
-import { typeDate } from '../date-input';
+import { dateGroup, typeDate } from '../date-input';
 import { createTestDatabase } from '../db/test-database';
 
 async function seededScreen(language: 'fr' | 'en') {
@@ -101,5 +101,33 @@ describe('Reports screen', { timeout: 60_000 }, () => {
     await typeDate(user, document.body, 'Du', '2030-01-01');
     expect(await screen.findByText(/La période commence après sa fin/)).toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 2, name: 'En bref' })).not.toBeInTheDocument();
+  });
+
+  it('shows no figures while a date of the period has a part erased, says why, and shows them again once whole', async () => {
+    const user = userEvent.setup();
+    await seededScreen('en');
+    await screen.findByRole('heading', { level: 2, name: 'At a glance' }, { timeout: 30_000 });
+    await user.click(screen.getByRole('button', { name: /Period/ }));
+    await user.click(await screen.findByRole('option', { name: 'Other period' }));
+    await typeDate(user, document.body, 'To', '2026-03-31');
+    await screen.findByText(/^From .* to 31 Mar 2026$/);
+    await screen.findByRole('heading', { level: 2, name: 'At a glance' }, { timeout: 30_000 });
+    const shown = screen.getByText(/^From .* to .*$/).textContent;
+
+    // The month of "To" emptied (one Backspace: 03 → 0, no month): the figures go, and the screen says why.
+    await user.click(dateGroup(document.body, 'To').querySelector('[data-type="month"]') as HTMLElement);
+    await user.keyboard('{Backspace}');
+    expect(
+      await screen.findByText('A date of the period is incomplete: the figures will show once it is complete.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 2, name: 'At a glance' })).not.toBeInTheDocument();
+    expect(screen.queryByText(shown ?? '')).not.toBeInTheDocument();
+    // Not the message of a period that ends before it starts: nothing is wrong but the missing part.
+    expect(screen.queryByText(/The period starts after it ends/)).not.toBeInTheDocument();
+
+    await user.keyboard('03');
+    await screen.findByText(shown ?? '');
+    await screen.findByRole('heading', { level: 2, name: 'At a glance' }, { timeout: 30_000 });
+    expect(screen.queryByText(/A date of the period is incomplete/)).not.toBeInTheDocument();
   });
 });

@@ -18,6 +18,7 @@ export const reportsEn: Widen<typeof reportsFr> = {
     from: 'From',
     to: 'To',
     invalid: 'The period starts after it ends, or a date is missing: correct the dates.',
+    incomplete: 'A date of the period is incomplete: the figures will show once it is complete.',
     shown: 'From {{from}} to {{to}}',
   },
   loading: 'Computing the figures… {{records}} records read.',

@@ -17,6 +17,7 @@ export const reportsFr = {
     from: 'Du',
     to: 'Au',
     invalid: 'La période commence après sa fin, ou une date manque : corrigez les dates.',
+    incomplete: 'Une date de la période est incomplète : les chiffres s’afficheront quand elle sera complète.',
     shown: 'Du {{from}} au {{to}}',
   },
   loading: 'Calcul des chiffres… {{records}} enregistrements lus.',
