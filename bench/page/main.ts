@@ -2,7 +2,7 @@ import { DATABASE_NAME, DeskDatabase, SCHEMA_V1 } from '../../renderer/db/databa
 import { loadSnapshotIntoStore, writeSnapshotFromStore } from '../../renderer/db/snapshot-io';
 import { DEFAULT_SETTINGS, type Volunteer } from '../../shared/domain/model';
 import { SHARED_TABLE_NAMES, type SharedTableName } from '../../shared/domain/tables';
-import { searchKeys } from '../../shared/domain/text-folding';
+import { searchKeys } from '../../shared/domain/search-keys';
 import { readSnapshot } from '../../shared/snapshot';
 import { blobChunks } from '../../renderer/db/snapshot-streams';
 import { loadDeskContext } from '../../renderer/db/desk-context';

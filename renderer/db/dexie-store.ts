@@ -1,6 +1,5 @@
 import type { Table } from 'dexie';
 import type { Volunteer } from '../../shared/domain/model';
-import { searchKeys } from '../../shared/domain/text-folding';
 import { SHARED_TABLE_NAMES, SHARED_TABLES, type SharedRecord, type SharedTableName } from '../../shared/domain/tables';
 import type { RecordSink, RecordSource } from '../../shared/storage/ports';
 import type { DeskDatabase, StoredVolunteer } from './database';
@@ -15,7 +14,7 @@ export const DEXIE_BATCH_SIZE = 2_000;
 export interface DexieStoreOptions {
   /** Rows per IndexedDB transaction (default 2,000). */
   readonly batchSize?: number;
-  /** The derived search keys of a volunteer row (default: shared/domain/text-folding's `searchKeys`). */
+  /** The derived search keys of a volunteer row (default: shared/domain/search-keys.ts's `searchKeys`). */
   readonly deriveSearchKeys?: (volunteer: Volunteer) => string[];
 }
 
@@ -72,15 +71,18 @@ function withoutSearchKeys(row: StoredVolunteer): Volunteer {
 /** Writes batches with `bulkPut`, one transaction per batch; volunteers get their derived search keys. */
 export function createDexieRecordSink(db: DeskDatabase, options: DexieStoreOptions = {}): RecordSink {
   const batchSize = options.batchSize ?? DEXIE_BATCH_SIZE;
-  const derive = options.deriveSearchKeys ?? searchKeys;
+  let derive = options.deriveSearchKeys;
   return {
     async writeBatch(table, records) {
+      // The default keys need libphonenumber: fetched on the first volunteers' batch, before its transaction opens
+      // (issue #12: not at start-up; awaiting a module load inside a transaction would end it early).
+      const keysOf =
+        table === 'volunteers' ? (derive ??= (await import('../../shared/domain/search-keys')).searchKeys) : null;
       for (let start = 0; start < records.length; start += batchSize) {
         const slice = records.slice(start, start + batchSize);
-        const rows =
-          table === 'volunteers'
-            ? (slice as readonly Volunteer[]).map((volunteer) => ({ ...volunteer, searchKeys: derive(volunteer) }))
-            : slice;
+        const rows = keysOf
+          ? (slice as readonly Volunteer[]).map((volunteer) => ({ ...volunteer, searchKeys: keysOf(volunteer) }))
+          : slice;
         const target = tableOf(db, table);
         await db.transaction('rw', target, () => target.bulkPut(rows as unknown[]));
       }

@@ -1,11 +1,13 @@
 import type { Volunteer } from './model';
-import { phoneSearchDigits } from './phone';
 
 /**
  * Folding for search and for the "same name" rule (product.md: "helene" finds "Hélène", "lefevre" finds "Le Fèvre").
  * Hand-written because it is a few lines of standard Unicode normalisation plus French-specific choices (ligatures,
  * particles) that no search library makes for us. Every function here is idempotent: folding a folded text gives it
  * back, so keys stored in an index and queries folded at each keystroke always agree.
+ *
+ * Nothing here loads libphonenumber (issue #12: start-up code imports this module): a volunteer's keys take the
+ * phone's digits as given, from ./phone-quick.ts or, for unusual shapes, from ./search-keys.ts fetched on demand.
  */
 
 /** Name particles dropped as separate tokens, so that "Le Fèvre", "de la Fontaine" match on the name itself. */
@@ -68,21 +70,22 @@ export function compactFold(text: string): string {
   return foldText(text).replace(/ /g, '');
 }
 
-type SearchableVolunteer = Pick<Volunteer, 'firstName' | 'lastName' | 'email' | 'phone' | 'ref'>;
+export type SearchableVolunteer = Pick<Volunteer, 'firstName' | 'lastName' | 'email' | 'phone' | 'ref'>;
 
 /**
  * The keys of a volunteer in a multi-entry search index: folded name tokens, compact names (alone and first+last,
  * last+first), the e-mail in lower case, the phone's digits (international and French national forms), and the
  * reference (folded, with and without its dash). A query matches when every query token is a prefix of a key.
+ * The phone's digits are given: ./search-keys.ts computes them with libphonenumber, ./phone-quick.ts without.
  */
-export function searchKeys(volunteer: SearchableVolunteer): string[] {
+export function volunteerSearchKeys(volunteer: SearchableVolunteer, phoneDigits: readonly string[]): string[] {
   const keys = new Set<string>();
   const first = compactFold(volunteer.firstName);
   const last = compactFold(volunteer.lastName);
   for (const token of [...foldNameTokens(volunteer.firstName), ...foldNameTokens(volunteer.lastName)]) keys.add(token);
   for (const compact of [first, last, first + last, last + first]) if (compact !== '') keys.add(compact);
   if (volunteer.email) keys.add(volunteer.email.trim().toLowerCase());
-  if (volunteer.phone) for (const digits of phoneSearchDigits(volunteer.phone)) keys.add(digits);
+  for (const digits of phoneDigits) keys.add(digits);
   const ref = volunteer.ref.toLowerCase();
   keys.add(ref);
   keys.add(ref.replace(/-/g, ''));

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Consent, ExportLogEntry } from '../../shared/domain/model';
 import { encodeHlc } from '../../shared/records/hlc';
 import { createRecord } from '../../shared/records/record';
-import { searchKeys } from '../../shared/domain/text-folding';
+import { searchKeys } from '../../shared/domain/search-keys';
 import { generateVolunteerRef } from '../../shared/domain/volunteer-ref';
 import { parseAccessRequest } from '../../shared/rights/access-request';
 import { aMission, aShift, aSignUp, aVolunteer } from '../shared/domain/factories';

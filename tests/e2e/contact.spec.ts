@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { searchKeys } from '../../shared/domain/text-folding';
+import { searchKeys } from '../../shared/domain/search-keys';
 import { generateVolunteerRef } from '../../shared/domain/volunteer-ref';
 import {
   DEFAULT_MESSAGE_TEMPLATES,

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { searchKeys } from '../../shared/domain/text-folding';
+import { searchKeys } from '../../shared/domain/search-keys';
 import { generateVolunteerRef } from '../../shared/domain/volunteer-ref';
 import { aMission, aShift, aSignUp, aVolunteer } from '../shared/domain/factories';
 import { putRows } from './app-database';

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportLogEntry, Mission, Shift, SignUp, Volunteer } from '../../shared/domain/model';
-import { searchKeys } from '../../shared/domain/text-folding';
+import { searchKeys } from '../../shared/domain/search-keys';
 import { encodeHlc } from '../../shared/records/hlc';
 import { createRecord } from '../../shared/records/record';
 import { aMission, aShift, aSignUp, aVolunteer } from '../shared/domain/factories';

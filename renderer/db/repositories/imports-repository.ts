@@ -1,6 +1,4 @@
-import { createDuplicateIndex } from '../../../shared/domain/duplicates';
 import { parisLocalDate } from '../../../shared/domain/paris-time';
-import { searchKeys } from '../../../shared/domain/text-folding';
 import { COORDINATION_OPERATOR } from '../../../shared/rights/audit-log';
 import type { ImportMapping, ImportPlan, ImportPreview, ParsedCsv, Resolutions } from '../../../shared/import';
 import type { DeskDatabase } from '../database';
@@ -18,7 +16,7 @@ const MAPPING_PREFIX = 'import-mapping:';
 export function createImportsRepository(db: DeskDatabase, desk: DeskContext) {
   return {
     async analyse(parsed: ParsedCsv, mapping: ImportMapping, options: { fixAllCaps: boolean }): Promise<ImportPreview> {
-      const { analyseImport } = await importPipeline();
+      const [{ analyseImport }, { createDuplicateIndex }] = await Promise.all([importPipeline(), duplicatesModule()]);
       const existing = (await db.volunteers.toArray()).filter((volunteer) => !volunteer.deleted);
       const today = parisLocalDate(desk.now().toISOString());
       return analyseImport(parsed, mapping, createDuplicateIndex(existing), { today, fixAllCaps: options.fixAllCaps });
@@ -46,7 +44,10 @@ export function createImportsRepository(db: DeskDatabase, desk: DeskContext) {
       beforeCommit: () => void = () => undefined,
     ): Promise<ImportPlan> {
       // Fetched before the transaction opens: awaiting anything but the store inside it would end it early.
-      const { importAuditEntry, planImport } = await importPipeline();
+      const [{ importAuditEntry, planImport }, { searchKeys }] = await Promise.all([
+        importPipeline(),
+        searchKeysModule(),
+      ]);
       return writeTransaction(db, desk, [db.volunteers, db.consents, db.auditLog], async (tick) => {
         const takenRefs = new Set((await db.volunteers.orderBy('ref').uniqueKeys()).map(String));
         const plan = planImport(preview, resolutions, {
@@ -87,5 +88,8 @@ export function createImportsRepository(db: DeskDatabase, desk: DeskContext) {
 
 /** The import pipeline (CSV parsing, analysis, plan) is fetched on first use, not at start-up (issue #12). */
 const importPipeline = () => import('../../../shared/import');
+/** The duplicate rule and the search keys need libphonenumber: fetched with the pipeline, not at start-up. */
+const duplicatesModule = () => import('../../../shared/domain/duplicates');
+const searchKeysModule = () => import('../../../shared/domain/search-keys');
 
 export type ImportsRepository = ReturnType<typeof createImportsRepository>;

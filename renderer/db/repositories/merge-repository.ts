@@ -1,6 +1,5 @@
 import type { Table } from 'dexie';
 import { SHARED_TABLE_NAMES, type SharedTableName } from '../../../shared/domain/tables';
-import { searchKeys } from '../../../shared/domain/text-folding';
 import type { Dataset, MergeSummary } from '../../../shared/merge';
 import type { SnapshotManifest } from '../../../shared/snapshot';
 import type { DeskDatabase } from '../database';
@@ -37,6 +36,8 @@ export function createMergeRepository(db: DeskDatabase, desk: DeskContext) {
   }
 
   async function replaceSharedTables(dataset: Dataset): Promise<void> {
+    // Fetched before the transaction opens: awaiting a module load inside it would end it early.
+    const { searchKeys } = await import('../../../shared/domain/search-keys');
     await db.transaction('rw', SHARED_TABLE_NAMES.map(tableOf), async () => {
       for (const table of SHARED_TABLE_NAMES) {
         const rows = dataset[table] as readonly Record<string, unknown>[];

@@ -1,4 +1,4 @@
-import { createDuplicateIndex, samePersonRules, type DuplicateRule } from '../../../shared/domain/duplicates';
+import type { DuplicateRule } from '../../../shared/domain/duplicates';
 import { identityNeedles, removeMentions } from '../../../shared/domain/identity-mentions';
 import type { Alias, Erasure, ExportLogEntry, ReviewItem, SignUp, Volunteer } from '../../../shared/domain/model';
 import {
@@ -7,16 +7,11 @@ import {
   retentionPolicyOf,
   type RetentionAction,
 } from '../../../shared/domain/retention';
-import { searchKeys } from '../../../shared/domain/text-folding';
 import { generateVolunteerRef } from '../../../shared/domain/volunteer-ref';
-import {
-  createErasurePolicy,
-  duplicatePairId,
-  ERASED_VOLUNTEER_FIELDS,
-  mergePeople,
-  type ErasurePolicy,
-} from '../../../shared/merge';
-import { suggestionFor } from '../../../shared/merge/review';
+// The merge's modules one by one, not its index: the index also holds the duplicate review, which needs
+// libphonenumber (shared/domain/duplicates.ts) and is fetched by the two actions that use it (issue #12).
+import { createErasurePolicy, ERASED_VOLUNTEER_FIELDS, type ErasurePolicy } from '../../../shared/merge/erasure';
+import { mergePeople } from '../../../shared/merge/merge-people';
 import { deleteRecord, updateRecord, type MergeableBase } from '../../../shared/records/record';
 import type { Table } from 'dexie';
 import type { DeskDatabase, StoredVolunteer } from '../database';
@@ -60,7 +55,10 @@ export interface DuplicateReview {
   readonly signUpCounts: readonly [number, number];
 }
 
-const withSearchKeys = (volunteer: Volunteer): StoredVolunteer => ({ ...volunteer, searchKeys: searchKeys(volunteer) });
+type SearchKeysOf = (volunteer: Volunteer) => string[];
+const withSearchKeys =
+  (searchKeys: SearchKeysOf) =>
+  (volunteer: Volunteer): StoredVolunteer => ({ ...volunteer, searchKeys: searchKeys(volunteer) });
 const withoutSearchKeys = ({ searchKeys: _keys, ...volunteer }: StoredVolunteer): Volunteer => volunteer;
 
 /** The tables whose records carry free text and merge per field; the logs and aliases are handled above. */
@@ -139,6 +137,7 @@ export function createPrivacyRepository(
   async function eraseInside(
     volunteerIds: readonly string[],
     tick: () => string,
+    searchKeys: SearchKeysOf,
   ): Promise<{ replacementRefs: Map<string, string>; groups: Map<string, string[]> }> {
     const groups = new Map<string, string[]>();
     for (const id of volunteerIds) groups.set(id, await aliasGroup(id));
@@ -164,7 +163,7 @@ export function createPrivacyRepository(
       people.map((person) => {
         const ref = policy.replacementRef(person.id) ?? person.ref;
         const patch = { ...ERASED_VOLUNTEER_FIELDS, skills: [], languages: [], ref };
-        return withSearchKeys(updateRecord(withoutSearchKeys(person), patch, tick()));
+        return withSearchKeys(searchKeys)(updateRecord(withoutSearchKeys(person), patch, tick()));
       }),
     );
     // Consents say nothing once nobody is left to have given them; they are withdrawn (tombstones).
@@ -276,12 +275,14 @@ export function createPrivacyRepository(
 
     /** Erase one volunteer (GDPR art. 17), in one transaction with its audit entry. */
     async erase(volunteerId: string): Promise<{ replacementRef: string }> {
+      // Fetched before the transaction opens: awaiting a module load inside it would end it early.
+      const { searchKeys } = await searchKeysModule();
       return writeTransaction(db, desk, erasureTables(), async (tick) => {
         await checkErasable(volunteerId);
         const group = await aliasGroup(volunteerId);
         // Listed before the erasure: the export log keeps its ids, but read it while the person is still whole.
         const exports = await exportsContaining(group);
-        const { replacementRefs } = await eraseInside([volunteerId], tick);
+        const { replacementRefs } = await eraseInside([volunteerId], tick, searchKeys);
         // No name here: only ids and counts (the entry is about an erased person).
         await audit.append(ERASE_ACTION, volunteerId, {
           linkedVolunteerIds: group.filter((id) => id !== volunteerId),
@@ -307,19 +308,20 @@ export function createPrivacyRepository(
      * since the review protects its person). One audit entry, with ids and counts only.
      */
     async applyRetention(reviewed: readonly RetentionAction[]): Promise<{ anonymised: number; purged: number }> {
+      const { searchKeys } = await searchKeysModule();
       return writeTransaction(db, desk, [...erasureTables(), db.settings], async (tick) => {
         const fresh = new Set((await currentPlan()).map((action) => `${action.kind}:${action.volunteerId}`));
         const actions = reviewed.filter((action) => fresh.has(`${action.kind}:${action.volunteerId}`));
         // The plan never lists an erased person, and a person once: the whole group is erased in one pass.
         const anonymised = actions.filter((action) => action.kind === 'anonymise').map((action) => action.volunteerId);
-        if (anonymised.length > 0) await eraseInside(anonymised, tick);
+        if (anonymised.length > 0) await eraseInside(anonymised, tick, searchKeys);
         const purged: string[] = [];
         for (const action of actions) {
           if (action.kind !== 'purge_guardian') continue;
           const volunteer = await db.volunteers.get(action.volunteerId);
           if (!volunteer) continue;
           await db.volunteers.put(
-            withSearchKeys(updateRecord(withoutSearchKeys(volunteer), PURGED_GUARDIAN_FIELDS, tick())),
+            withSearchKeys(searchKeys)(updateRecord(withoutSearchKeys(volunteer), PURGED_GUARDIAN_FIELDS, tick())),
           );
           purged.push(action.volunteerId);
         }
@@ -338,6 +340,10 @@ export function createPrivacyRepository(
      * each pair not already suggested or decided. Nothing is merged. Returns how many were added.
      */
     async findDuplicates(): Promise<number> {
+      const [{ createDuplicateIndex }, { duplicatePairId, suggestionFor }] = await Promise.all([
+        duplicatesModule(),
+        duplicateReviewModule(),
+      ]);
       return writeTransaction(db, desk, [db.volunteers, db.reviewItems], async () => {
         const people = (await db.volunteers.toArray()).filter((volunteer) => !volunteer.deleted);
         const decided = new Set<string>();
@@ -361,6 +367,7 @@ export function createPrivacyRepository(
 
     /** The open possible-duplicate items whose two records are both still there, live and not erased. */
     async pendingDuplicates(): Promise<DuplicateReview[]> {
+      const { samePersonRules } = await duplicatesModule();
       const items = await db.reviewItems.where('state').equals('open').toArray();
       const erased = createErasurePolicy(await db.erasures.toArray(), await db.aliases.toArray()).erasedIds;
       const reviews: DuplicateReview[] = [];
@@ -400,6 +407,7 @@ export function createPrivacyRepository(
         db.reviewItems,
         db.auditLog,
       ];
+      const { searchKeys } = await searchKeysModule();
       return writeTransaction(db, desk, [...tables, db.erasures], async (tick) => {
         const item = await db.reviewItems.get(itemId);
         if (!item || item.recordIds.length !== 2) throw new Error(`Unknown review item ${itemId}`);
@@ -418,7 +426,7 @@ export function createPrivacyRepository(
         };
         const result = mergePeople(input, ids[0] as string, ids[1] as string, tick());
         const { dataset } = result;
-        await db.volunteers.bulkPut(dataset.volunteers.map(withSearchKeys));
+        await db.volunteers.bulkPut(dataset.volunteers.map(withSearchKeys(searchKeys)));
         await db.consents.bulkPut([...dataset.consents]);
         await db.signUps.bulkPut([...dataset.signUps]);
         await db.checkinEvents.bulkPut([...dataset.checkinEvents]);
@@ -455,3 +463,11 @@ export function createPrivacyRepository(
 }
 
 export type PrivacyRepository = ReturnType<typeof createPrivacyRepository>;
+
+/**
+ * Search keys, the duplicate rule and its review need libphonenumber: fetched by the actions that use them, each
+ * before its transaction opens, not at start-up (issue #12).
+ */
+const searchKeysModule = () => import('../../../shared/domain/search-keys');
+const duplicatesModule = () => import('../../../shared/domain/duplicates');
+const duplicateReviewModule = () => import('../../../shared/merge/review');

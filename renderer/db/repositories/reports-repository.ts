@@ -1,7 +1,7 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { LocalDate } from '../../../shared/domain/local-date';
 import type { ExportSettings } from '../../../shared/export';
-import { buildReport, type Report } from '../../../shared/reports';
+import type { Report } from '../../../shared/reports';
 import type { PipelineProgress } from '../../../shared/storage/ports';
 import type { DeskDatabase } from '../database';
 import { createDexieRecordSource } from '../dexie-store';
@@ -67,6 +67,8 @@ export function createReportsRepository(db: DeskDatabase, settingsRepository: Se
       cancellationCutoffHours: current.cancellationCutoffHours,
     };
     if (request.inline || typeof Worker === 'undefined') {
+      // Fetched on first use: the pipeline pulls in the export's tables (and libphonenumber), not needed at start-up.
+      const { buildReport } = await import('../../../shared/reports');
       return buildReport(createDexieRecordSource(db), {
         from: request.from,
         to: request.to,

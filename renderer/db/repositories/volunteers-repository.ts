@@ -1,14 +1,11 @@
-import {
-  findDuplicateCandidates,
-  type DuplicateCandidate,
-  type PersonIdentity,
-} from '../../../shared/domain/duplicates';
+import type { DuplicateCandidate, PersonIdentity } from '../../../shared/domain/duplicates';
 import { arrondissementFromPostcode } from '../../../shared/domain/paris';
 import { isMinorAt } from '../../../shared/domain/age';
 import { volunteerSchema, type Consent, type Volunteer, type VolunteerStatus } from '../../../shared/domain/model';
 import { parisLocalDate } from '../../../shared/domain/paris-time';
 import { currentConsents } from './consents-repository';
-import { matchesSearch, parseSearchQuery, searchKeys } from '../../../shared/domain/text-folding';
+import { quickPhoneSearchDigits } from '../../../shared/domain/phone-quick';
+import { matchesSearch, parseSearchQuery, volunteerSearchKeys } from '../../../shared/domain/text-folding';
 import { generateVolunteerRef } from '../../../shared/domain/volunteer-ref';
 import { createRecord, updateRecord } from '../../../shared/records/record';
 import type { DeskDatabase, StoredVolunteer } from '../database';
@@ -81,24 +78,31 @@ export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) 
 
   return {
     async create(input: NewVolunteer): Promise<StoredVolunteer> {
+      // No await when the phone's shape allows: the walk-in creates its volunteer inside its own transaction
+      // (desk-repository.ts), where awaiting a module load would end it early.
+      const searchKeys = keysWithoutLibrary(input.phone) ?? (await searchKeysModule()).searchKeys;
       return writeTransaction(db, desk, [db.volunteers], async (tick) => {
         const record = createRecord<Volunteer>(
           { ...input, ref: await uniqueRef(), arrondissementInsee: arrondissementOf(input.postcode) },
           { id: desk.newId(), clock: tick(), createdAt: desk.now().toISOString() },
         );
-        const stored = withSearchKeys(volunteerSchema.parse(record));
+        const volunteer = volunteerSchema.parse(record);
+        const stored: StoredVolunteer = { ...volunteer, searchKeys: searchKeys(volunteer) };
         await db.volunteers.add(stored);
         return stored;
       });
     },
 
     async update(id: string, patch: Partial<Omit<Volunteer, Bookkeeping>>): Promise<StoredVolunteer> {
+      // Fetched before the transaction opens (the stored phone is not known yet): awaiting a module inside would end it.
+      const { searchKeys } = await searchKeysModule();
       return writeTransaction(db, desk, [db.volunteers], async (tick) => {
         const existing = await db.volunteers.get(id);
         if (!existing) throw new Error(`Volunteer ${id} not found`);
         const { searchKeys: _keys, ...record } = existing;
         const derived = patch.postcode !== undefined ? { arrondissementInsee: arrondissementOf(patch.postcode) } : {};
-        const updated = withSearchKeys(volunteerSchema.parse(updateRecord(record, { ...patch, ...derived }, tick())));
+        const volunteer = volunteerSchema.parse(updateRecord(record, { ...patch, ...derived }, tick()));
+        const updated: StoredVolunteer = { ...volunteer, searchKeys: searchKeys(volunteer) };
         await db.volunteers.put(updated);
         return updated;
       });
@@ -114,6 +118,7 @@ export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) 
      * birth), looked up through the indexes rather than by scanning everyone.
      */
     async findPossibleDuplicates(person: PersonIdentity): Promise<DuplicateCandidate<StoredVolunteer>[]> {
+      const { findDuplicateCandidates } = await import('../../../shared/domain/duplicates');
       const found = new Map<string, StoredVolunteer>();
       const add = (volunteers: StoredVolunteer[]) =>
         volunteers.forEach((volunteer) => found.set(volunteer.id, volunteer));
@@ -194,8 +199,19 @@ function arrondissementOf(postcode: string | null): string | null {
   return postcode ? (arrondissementFromPostcode(postcode)?.insee ?? null) : null;
 }
 
-function withSearchKeys(volunteer: Volunteer): StoredVolunteer {
-  return { ...volunteer, searchKeys: searchKeys(volunteer) };
+/**
+ * Search keys with libphonenumber for phones of any shape (shared/domain/search-keys.ts): fetched by the writes that
+ * need it, not at start-up (issue #12).
+ */
+const searchKeysModule = () => import('../../../shared/domain/search-keys');
+
+/**
+ * How to compute the keys of a volunteer with this phone without libphonenumber, or null when the phone's shape needs
+ * it. Never null for a number normalisePhone gave (shared/domain/phone-quick.ts), as the forms and the walk-in do.
+ */
+function keysWithoutLibrary(phone: string | null): ((volunteer: Volunteer) => string[]) | null {
+  const phoneDigits = phone === null ? [] : quickPhoneSearchDigits(phone);
+  return phoneDigits === null ? null : (volunteer) => volunteerSearchKeys(volunteer, phoneDigits);
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });

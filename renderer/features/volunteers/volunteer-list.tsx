@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatPhone } from '../../../shared/domain/phone';
+import { quickFormatPhone } from '../../../shared/domain/phone-quick';
 import type { StoredVolunteer } from '../../db/database';
 import styles from './volunteers.module.css';
 
@@ -48,10 +48,7 @@ export const VolunteerList = memo(function VolunteerList({ volunteers }: { volun
   );
 });
 
-/**
- * One row, memoised: while scrolling, only the rows that enter the window render (the phone is formatted through
- * libphonenumber, too slow to redo for every visible row on every frame).
- */
+/** One row, memoised: while scrolling, only the rows that enter the window render. */
 const VolunteerRow = memo(function VolunteerRow({
   volunteer,
   position,
@@ -75,8 +72,34 @@ const VolunteerRow = memo(function VolunteerRow({
       </Link>
       <span className={styles.ref}>{volunteer.ref}</span>
       <span>{volunteer.email ?? ''}</span>
-      <span>{volunteer.phone ? formatPhone(volunteer.phone) : ''}</span>
+      <span>{volunteer.phone ? <PhoneText phone={volunteer.phone} /> : ''}</span>
       <span>{volunteer.postcode ?? ''}</span>
     </li>
   );
 });
+
+/** formatPhone from libphonenumber, once a row has needed it (shared by every row that comes after). */
+let libraryFormat: ((e164: string) => string) | undefined;
+
+/**
+ * A stored phone exactly as formatPhone shows it. This list is the landing screen: every number the app normalised
+ * is formatted without libphonenumber (shared/domain/phone-quick.ts), whose metadata stays out of the start-up chunks
+ * (issue #12). A number of another shape (only in data from elsewhere) is shown as stored for the moment the library
+ * takes to load, then formatted.
+ */
+function PhoneText({ phone }: { phone: string }) {
+  const quick = quickFormatPhone(phone) ?? libraryFormat?.(phone) ?? null;
+  const [loaded, setLoaded] = useState<{ readonly phone: string; readonly text: string } | null>(null);
+  useEffect(() => {
+    if (quick !== null) return;
+    let current = true;
+    void import('../../../shared/domain/phone').then(({ formatPhone }) => {
+      libraryFormat = formatPhone;
+      if (current) setLoaded({ phone, text: formatPhone(phone) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [phone, quick]);
+  return quick ?? (loaded?.phone === phone ? loaded.text : phone);
+}

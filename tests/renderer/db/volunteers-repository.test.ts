@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createVolunteersRepository } from '../../../renderer/db/repositories/volunteers-repository';
-import { searchKeys } from '../../../shared/domain/text-folding';
+import { searchKeys } from '../../../shared/domain/search-keys';
 import { isValidVolunteerRef } from '../../../shared/domain/volunteer-ref';
 import { mergePeople } from '../../../shared/merge';
 import { compareHlc } from '../../../shared/records/hlc';

@@ -3,7 +3,7 @@ import type { DeskPerson } from '../../../renderer/db/repositories/desk-reposito
 import { hashPin, isAcceptablePin, verifyPin } from '../../../renderer/features/desk/pin';
 import { buildPeopleIndex, deskQuery, searchPeople } from '../../../renderer/features/desk/search-index';
 import { usToAzerty } from '../../../shared/domain/scanner-layout';
-import { searchKeys } from '../../../shared/domain/text-folding';
+import { searchKeys } from '../../../shared/domain/search-keys';
 import { generateVolunteerRef } from '../../../shared/domain/volunteer-ref';
 
 describe('coordinator PIN', () => {

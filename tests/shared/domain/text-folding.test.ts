@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  compactFold,
-  foldName,
-  foldText,
-  matchesSearch,
-  parseSearchQuery,
-  searchKeys,
-} from '../../../shared/domain/text-folding';
+import { searchKeys } from '../../../shared/domain/search-keys';
+import { compactFold, foldName, foldText, matchesSearch, parseSearchQuery } from '../../../shared/domain/text-folding';
 import { aVolunteer } from './factories';
 
 describe('folding', () => {
