@@ -35,7 +35,8 @@ export default defineConfig({
       ...rendererConfig.build,
       outDir: resolve(here, 'out/renderer'),
       emptyOutDir: true,
-      rolldownOptions: { input: resolve(here, 'renderer/index.html') },
+      // Its inputs (index.html, and the landing screen as an entry of its own) and its start-up chunks, as they are.
+      rolldownOptions: rendererConfig.build?.rolldownOptions,
     },
   },
 });

@@ -114,6 +114,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: true,
+    // Vite's default, said out loud for electron-vite, whose renderer default is unminified (its build spreads this
+    // config): the desktop app would parse 2.4 MB of start-up JavaScript instead of 1.1 MB (issue #12, cold start).
+    minify: true,
     // Inline assets as data: URLs would be allowed by the CSP, but files keep the bundle cacheable and inspectable.
     assetsInlineLimit: 0,
     rolldownOptions: {
