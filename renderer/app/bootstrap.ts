@@ -8,6 +8,8 @@ import { openDatabase } from '../db/open-database';
 import { createRepositories, type Repositories } from '../db/repositories-context';
 import { createSettingsRepository } from '../db/repositories/settings-repository';
 import type { Settings } from '../../shared/domain/model';
+// The landing screen's data alone: a few lines, not the screen's chunk.
+import { dropLandingData, holdLandingData, readLandingData } from '../features/volunteers/landing-data';
 import { preloadLandingScreen } from './routes';
 
 export type Started =
@@ -20,16 +22,25 @@ export type Started =
  */
 export async function bootstrap(databaseName?: string): Promise<Started> {
   // The first screen's code loads while the database opens, not after the first render.
-  if (typeof window !== 'undefined') preloadLandingScreen(window.location.hash);
+  const landing = typeof window !== 'undefined' && preloadLandingScreen(window.location.hash);
   try {
     const { db, persisted } = await openDatabase(databaseName);
-    // Two stores, two transactions side by side: neither waits for the other's round trip.
-    const [desk, settings] = await Promise.all([loadDeskContext(db), createSettingsRepository(db).get()]);
-    const i18n = await createAppI18n(settings.language);
+    // Side by side, each waiting only for what it needs: this desk's identity then (on the volunteers list) the list's
+    // first reads; the settings then the language's catalogue.
+    const [repositories, { settings, i18n }] = await Promise.all([
+      loadDeskContext(db).then(async (desk) => {
+        const repositories = createRepositories(db, desk);
+        if (landing) await readLandingDataFor(repositories.volunteers);
+        return repositories;
+      }),
+      createSettingsRepository(db)
+        .get()
+        .then(async (settings) => ({ settings, i18n: await createAppI18n(settings.language) })),
+    ]);
     applyDocumentLanguage(settings.language);
     return {
       ok: true,
-      repositories: createRepositories(db, desk),
+      repositories,
       i18n,
       desktop: getDesktopApi(),
       persisted,
@@ -37,10 +48,21 @@ export async function bootstrap(databaseName?: string): Promise<Started> {
       settings,
     };
   } catch (error) {
+    dropLandingData();
     return {
       ok: false,
       i18n: await createAppI18n(DEFAULT_LANGUAGE),
       message: error instanceof Error ? error.message : String(error),
     };
   }
+}
+
+/**
+ * The volunteers list's first page, count and skills, read now and handed to its first render (landing-data.ts).
+ * Nothing writes between these reads and that render, so they are what its live queries will answer first; a write
+ * that does come in between (another tab, a first start) drops them and the screen waits for its live queries.
+ */
+async function readLandingDataFor(volunteers: Repositories['volunteers']): Promise<void> {
+  const data = await readLandingData(volunteers);
+  if (data) holdLandingData(volunteers, data);
 }

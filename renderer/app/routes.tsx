@@ -86,8 +86,11 @@ export const DETAIL_ROUTES = [
 /**
  * Start fetching the chunk of the screen the app lands on (no hash, or the volunteers list) without waiting for the
  * router to ask for it: the fetch and parse overlap the database's opening instead of following it (issue #12, cold
- * start). Any other hash (a detail page, a reload elsewhere) loads its chunk the usual way.
+ * start). Any other hash (a detail page, a reload elsewhere) loads its chunk the usual way. Returns whether the hash is
+ * the landing screen's (bootstrap then also reads its data).
  */
-export function preloadLandingScreen(hash: string): void {
-  if (hash === '' || hash === '#' || hash === '#/' || hash === '#/volunteers') void loadVolunteersScreen();
+export function preloadLandingScreen(hash: string): boolean {
+  const isLanding = hash === '' || hash === '#' || hash === '#/' || hash === '#/volunteers';
+  if (isLanding) void loadVolunteersScreen();
+  return isLanding;
 }

@@ -7,6 +7,7 @@ import type { VolunteerFilters } from './repositories/volunteers-repository';
 import type { ShiftWithFill } from './repositories/shifts-repository';
 import { useRepositories } from './repositories-context';
 import type { StoredVolunteer } from './database';
+import { isSameData } from './same-data';
 
 /**
  * Components read through these hooks, never through `db` (architecture.md, rule 6). `useLiveQuery` re-runs the
@@ -18,25 +19,45 @@ export function useSettings(initial?: Settings): Settings | undefined {
   return useLiveQuery(() => settings.get(), [settings], initial);
 }
 
-export function useVolunteerCount(): number | undefined {
+/** `initial` (the count already read, e.g. by bootstrap) is returned until the live query's first answer. */
+export function useVolunteerCount(initial?: number): number | undefined {
   const { volunteers } = useRepositories();
-  return useLiveQuery(() => volunteers.count(), [volunteers]);
+  return useLiveQuery(() => volunteers.count(), [volunteers], initial);
 }
 
+/**
+ * `initial`: these very results already read (by bootstrap for the landing list), shown until the live query answers.
+ * See `keepIfSame`: when the live query's answer holds the same data, the screen does not render again for it.
+ */
 export function useVolunteerSearch(
   query: string,
   filters: VolunteerFilters = {},
   limit = 500,
+  initial?: StoredVolunteer[],
 ): StoredVolunteer[] | undefined {
   const { volunteers } = useRepositories();
   // The filters object is new on every render: its JSON is the dependency.
   const key = JSON.stringify(filters);
-  return useLiveQuery(() => volunteers.search(query, limit, filters), [volunteers, query, limit, key]);
+  return useLiveQuery(
+    async () => keepIfSame(initial, await volunteers.search(query, limit, filters)),
+    [volunteers, query, limit, key],
+    initial,
+  );
 }
 
-export function useSkills(): string[] | undefined {
+/** `initial` as for useVolunteerSearch. */
+export function useSkills(initial?: string[]): string[] | undefined {
   const { volunteers } = useRepositories();
-  return useLiveQuery(() => volunteers.skills(), [volunteers]);
+  return useLiveQuery(async () => keepIfSame(initial, await volunteers.skills()), [volunteers], initial);
+}
+
+/**
+ * The live query's answer, or `initial` itself when both hold the same data: dexie-react-hooks renders again only
+ * when the answer is a different object, and a fresh array always is. Comparing 500 people costs far less than
+ * rendering the list again for nothing. Never stale: `initial` is returned only when it equals what was just read.
+ */
+function keepIfSame<T>(initial: T | undefined, fresh: T): T {
+  return initial !== undefined && isSameData(initial, fresh) ? initial : fresh;
 }
 
 export function useMissions(filters: MissionFilters): Mission[] | undefined {

@@ -9,9 +9,12 @@ import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import ui from '../../components/ui.module.css';
 import { useSkills, useVolunteerCount, useVolunteerSearch } from '../../db/hooks';
+import { useRepositories } from '../../db/repositories-context';
 import type { VolunteerFilters } from '../../db/repositories/volunteers-repository';
+import { LIST_LIMIT, useLandingData } from './landing-data';
 import { VolunteerList } from './volunteer-list';
 import styles from './volunteers.module.css';
+import layout from './volunteers-screen.module.css';
 
 /** The contact tools load only when this screen is shown, not with the landing chunk (issue #12). */
 const VolunteersContactSection = lazy(() =>
@@ -19,10 +22,12 @@ const VolunteersContactSection = lazy(() =>
 );
 
 const ALL = 'all';
-const LIMIT = 500;
 
 export function VolunteersScreen() {
   const { t } = useTranslation();
+  // On a cold start, the list's first page, count and skills as bootstrap read them (landing-data.ts): the first
+  // render shows the first rows, and the live queries below take over from their first answer.
+  const landing = useLandingData(useRepositories().volunteers);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<VolunteerStatus | typeof ALL>(ALL);
   const [arrondissement, setArrondissement] = useState<string>(ALL);
@@ -31,8 +36,8 @@ export function VolunteersScreen() {
   const [citySharingOnly, setCitySharingOnly] = useState(false);
   // Typing stays responsive while the search runs (React's deferred value, not a debounce timer).
   const deferredQuery = useDeferredValue(query);
-  const count = useVolunteerCount();
-  const skills = useSkills();
+  const count = useVolunteerCount(landing?.count);
+  const skills = useSkills(landing?.skills);
   // One object per choice of filters, not per render: the contact section and the search see the same one.
   const filters = useMemo<VolunteerFilters>(
     () => ({
@@ -44,7 +49,27 @@ export function VolunteersScreen() {
     }),
     [status, arrondissement, skill, minorsOnly, citySharingOnly],
   );
-  const results = useVolunteerSearch(deferredQuery, filters, LIMIT);
+  // Bootstrap read the list with no query and no filter: those results only.
+  const isLandingView =
+    deferredQuery === '' &&
+    status === ALL &&
+    arrondissement === ALL &&
+    skill === ALL &&
+    !minorsOnly &&
+    !citySharingOnly;
+  const results = useVolunteerSearch(
+    deferredQuery,
+    filters,
+    LIST_LIMIT,
+    isLandingView ? landing?.firstPage : undefined,
+  );
+  /*
+   * The filters (three React Aria selects, two checkboxes) and the contact tools render in a second, non-urgent pass
+   * (issue #12, cold start): the first commit, painted first, holds the heading, the search field and the first rows.
+   * Their space is kept meanwhile, so the list does not move when they arrive; they come a moment later, before any
+   * coordinator can reach them, and focus handling is unchanged (the heading takes it, as on every screen).
+   */
+  const showSecondary = useDeferredValue(true, false);
 
   return (
     <Page
@@ -62,14 +87,18 @@ export function VolunteersScreen() {
     >
       {count !== undefined && (
         <p>
-          {results && results.length === LIMIT
-            ? t('volunteers.shown', { shown: LIMIT, count })
+          {results && results.length === LIST_LIMIT
+            ? t('volunteers.shown', { shown: LIST_LIMIT, count })
             : t('volunteers.count', { count })}
         </p>
       )}
-      <Suspense fallback={null}>
-        <VolunteersContactSection query={deferredQuery} filters={filters} />
-      </Suspense>
+      {showSecondary ? (
+        <Suspense fallback={<p className={layout.contactPlaceholder} />}>
+          <VolunteersContactSection query={deferredQuery} filters={filters} />
+        </Suspense>
+      ) : (
+        <p className={layout.contactPlaceholder} />
+      )}
       <SearchField value={query} onChange={setQuery} className={styles.search}>
         <Label className={styles.searchLabel}>{t('volunteers.search')}</Label>
         <Input className={styles.searchInput} />
@@ -77,25 +106,42 @@ export function VolunteersScreen() {
           {t('volunteers.searchHelp')}
         </Text>
       </SearchField>
-      <FilterBar
-        status={status}
-        onStatus={setStatus}
-        arrondissement={arrondissement}
-        onArrondissement={setArrondissement}
-        skill={skill}
-        onSkill={setSkill}
-        skills={skills}
-        minorsOnly={minorsOnly}
-        onMinorsOnly={setMinorsOnly}
-        citySharingOnly={citySharingOnly}
-        onCitySharingOnly={setCitySharingOnly}
-      />
+      {showSecondary ? (
+        <FilterBar
+          status={status}
+          onStatus={setStatus}
+          arrondissement={arrondissement}
+          onArrondissement={setArrondissement}
+          skill={skill}
+          onSkill={setSkill}
+          skills={skills}
+          minorsOnly={minorsOnly}
+          onMinorsOnly={setMinorsOnly}
+          citySharingOnly={citySharingOnly}
+          onCitySharingOnly={setCitySharingOnly}
+        />
+      ) : (
+        <FilterBarPlaceholder />
+      )}
       {count === 0 && <p>{t('volunteers.empty')}</p>}
       {results && results.length === 0 && count !== 0 && (
         <p role="status">{t('volunteers.noResults', { query: deferredQuery })}</p>
       )}
       {results && results.length > 0 && <VolunteerList volunteers={results} />}
     </Page>
+  );
+}
+
+/** The filters' space, empty, until they render (see showSecondary). */
+function FilterBarPlaceholder() {
+  return (
+    <div className={ui.filters}>
+      <div className={layout.statusSlot} />
+      <div className={layout.arrondissementSlot} />
+      <div className={layout.skillSlot} />
+      <div className={layout.minorsSlot} />
+      <div className={layout.citySharingSlot} />
+    </div>
   );
 }
 
