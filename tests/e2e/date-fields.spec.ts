@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tableRows } from './app-database';
 import { axeViolations } from './axe';
-import { dateGroup, dateValue, shownText, timeValue } from './date-input';
+import { addShift, createMission } from './coordinator-steps';
+import { dateGroup, dateValue, fillDate, shownText, timeValue } from './date-input';
 import { tabTo } from './desk-seed';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 
@@ -26,15 +27,7 @@ describe('date and time fields in the app’s language', () => {
     session = await openApp();
     const { page } = session;
     await completeFirstStart(page);
-    await page
-      .getByRole('navigation', { name: 'Navigation principale' })
-      .getByRole('link', { name: 'Missions' })
-      .click();
-    await page.getByRole('link', { name: 'Nouvelle mission' }).click();
-    await page.getByLabel('Intitulé').fill('Balade climat');
-    await page.getByLabel('Code postal').fill('75019');
-    await page.getByRole('button', { name: 'Créer' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Balade climat' }).waitFor();
+    await createMission(page, { title: 'Balade climat', postalCode: '75019' });
     const missionUrl = page.url();
 
     // French: the placeholders in French, the shift typed with the keyboard alone.
@@ -139,6 +132,55 @@ describe('date and time fields in the app’s language', () => {
     expect(saved.map(({ firstName, birthDate }) => ({ firstName, birthDate }))).toEqual([
       { firstName: 'Léo', birthDate: '2012-03-14' },
     ]);
+    expect(foreignRequests(session)).toEqual([]);
+  }, 180_000);
+
+  it('count a date with a part erased as no date: a filter shows what is visible, an export is refused and points at the missing part', async () => {
+    session = await openApp();
+    const { page } = session;
+    await completeFirstStart(page);
+    await createMission(page, { title: 'Balade climat' });
+    await addShift(page, { date: '2026-03-14', start: '09:30', end: '11:45' });
+    const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
+    const message = page.getByText(/^Date incomplète\s: saisissez le jour, le mois et l’année\.$/);
+
+    // Missions from 1 April 2026: the March mission is filtered out.
+    await navigation.getByRole('link', { name: 'Missions', exact: true }).click();
+    const mission = page.getByRole('link', { name: 'Balade climat' });
+    await mission.waitFor();
+    await fillDate(page, 'Créneaux à partir du', '2026-04-01');
+    await page.getByText('Aucune mission pour ces critères.').waitFor();
+    // The month erased (one Backspace empties 04): 01/mm/2026 is no date, and the list follows what is on screen.
+    await dateGroup(page, 'Créneaux à partir du').locator('[data-type="month"]').press('Backspace');
+    expect(await shownText(page, 'Créneaux à partir du')).toBe('01/mm/2026');
+    await mission.waitFor();
+    // Tab through the year, out of the field: it says it is incomplete.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await message.waitFor();
+
+    // The export's period with its year erased: "Aperçu" is refused, focus goes to the year, and the field says why.
+    await navigation.getByRole('link', { name: 'Exports', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Exports' }).waitFor();
+    const year = dateGroup(page, 'Au').locator('[data-type="year"]');
+    const shownYear = await year.getAttribute('aria-valuenow');
+    for (let press = 0; press < 4; press += 1) await year.press('Backspace');
+    expect(await shownText(page, 'Au')).toMatch(/^\d{2}\/\d{2}\/aaaa$/);
+    await page.getByRole('button', { name: 'Aperçu', exact: true }).click();
+    await message.waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-type')), { timeout: 10_000 })
+      .toBe('year');
+    expect(await page.getByText('Préparation de l’aperçu…').count()).toBe(0);
+    const preview = page.getByRole('heading', { level: 2, name: 'Aperçu' });
+    expect(await preview.count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    // The year typed where the focus already is: the message goes and the preview is made.
+    await page.keyboard.type(shownYear ?? '');
+    await message.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Aperçu', exact: true }).click();
+    await preview.waitFor({ timeout: 60_000 });
+    expect(await page.getByText(/Date incomplète/).count()).toBe(0);
     expect(foreignRequests(session)).toEqual([]);
   }, 180_000);
 });
