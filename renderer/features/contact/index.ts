@@ -5,3 +5,4 @@ export { ConvocationPage } from './convocation-page';
 export { MessageTemplatesSection } from './templates-settings';
 export { VolunteersContactSection } from './volunteers-contact';
 export { VolunteerContactSection } from './volunteer-contact';
+export { CancellationFileOffer, cancellationFileDue } from './cancellation-file';

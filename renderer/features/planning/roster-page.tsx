@@ -1,11 +1,11 @@
 import { useDeferredValue, useState } from 'react';
-import { DialogTrigger, Input, Label, SearchField } from 'react-aria-components';
+import { Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatHundredths, sumHundredths } from '../../../shared/domain/hours';
 import { ATTENDANCE, type SignUp } from '../../../shared/domain/model';
 import { Button } from '../../components/button';
-import { FormDialog } from '../../components/form-dialog';
+import { FormDialog, ModalDialog } from '../../components/form-dialog';
 import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
@@ -20,7 +20,7 @@ import { useLanguage } from '../../lib/use-language';
 import { CorrectHoursDialog } from './correct-hours-dialog';
 import { SignUpDecisionPanel } from './sign-up-panel';
 import styles from './planning.module.css';
-import { ShiftContactSection } from '../contact';
+import { CancellationFileOffer, cancellationFileDue, ShiftContactSection } from '../contact';
 
 /** The roster of one shift (`/shifts/:shiftId`): sign people up, manage the waiting list, correct attendance. */
 export function RosterPage() {
@@ -284,9 +284,8 @@ function RosterTableRow({
           {signUp.status === 'signed_up' && (
             <CorrectHoursDialog row={row} shiftStart={shiftStart} name={name} onSaved={onNotice} />
           )}
-          {signUp.status !== 'cancelled' && (
-            <CancelDialog signUpId={signUp.id} name={name} nameOfSignUp={nameOfSignUp} onNotice={onNotice} />
-          )}
+          {/* Mounted once cancelled too: its dialog may stay open to offer the cancellation .ics. */}
+          <CancelDialog signUp={signUp} name={name} nameOfSignUp={nameOfSignUp} onNotice={onNotice} />
         </div>
       </td>
     </tr>
@@ -294,12 +293,12 @@ function RosterTableRow({
 }
 
 function CancelDialog({
-  signUpId,
+  signUp,
   name,
   nameOfSignUp,
   onNotice,
 }: {
-  signUpId: string;
+  signUp: SignUp;
   name: string;
   nameOfSignUp: (signUpId: string) => string;
   onNotice: (message: string) => void;
@@ -309,27 +308,50 @@ function CancelDialog({
   const [isOpen, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
+  // Once cancelled, someone who was sent an invitation still has the shift in their calendar: the dialog stays open
+  // on the cancellation .ics, where the coordinator already is, instead of sending them to the contact section.
+  const [offerFile, setOfferFile] = useState(false);
+  const onOpenChange = (open: boolean) => {
+    setOpen(open);
+    if (!open) setOfferFile(false);
+  };
   return (
-    <DialogTrigger isOpen={isOpen} onOpenChange={setOpen}>
-      <Button variant="secondary" aria-label={t('roster.cancelOf', { name })}>
-        {t('roster.cancel')}
-      </Button>
-      <FormDialog
-        title={t('roster.cancelOf', { name })}
-        onSubmit={async () => {
-          if (!reason.trim()) return setError(t('roster.errors.reasonRequired'));
-          const { promoted } = await repositories.signUps.cancel(signUpId, reason);
-          setOpen(false);
-          if (promoted.length === 0) return onNotice(t('roster.cancelled'));
-          // The promoted people were on this roster's waiting list: their names are already known.
-          const names = promoted.map(nameOfSignUp).join(', ');
-          onNotice(`${t('roster.cancelled')} ${t('roster.promotedNotice', { names })}`);
-        }}
-        submitLabel={t('roster.cancel')}
-        submitVariant="danger"
-      >
-        <TextField label={t('roster.cancelReason')} value={reason} onChange={setReason} errorMessage={error} />
-      </FormDialog>
-    </DialogTrigger>
+    <>
+      {signUp.status !== 'cancelled' && (
+        <Button variant="secondary" aria-label={t('roster.cancelOf', { name })} onPress={() => setOpen(true)}>
+          {t('roster.cancel')}
+        </Button>
+      )}
+      {offerFile ? (
+        <ModalDialog title={t('contact.calendar.cancelledTitle', { name })} isOpen={isOpen} onOpenChange={onOpenChange}>
+          <CancellationFileOffer shiftId={signUp.shiftId} signUpId={signUp.id} name={name} />
+          <div className={ui.actions}>
+            <Button variant="secondary" slot="close">
+              {t('contact.calendar.close')}
+            </Button>
+          </div>
+        </ModalDialog>
+      ) : (
+        <FormDialog
+          title={t('roster.cancelOf', { name })}
+          isOpen={isOpen}
+          onOpenChange={onOpenChange}
+          onSubmit={async () => {
+            if (!reason.trim()) return setError(t('roster.errors.reasonRequired'));
+            const { promoted } = await repositories.signUps.cancel(signUp.id, reason);
+            if (await cancellationFileDue(repositories.contact, signUp.shiftId, signUp.id)) setOfferFile(true);
+            else setOpen(false);
+            if (promoted.length === 0) return onNotice(t('roster.cancelled'));
+            // The promoted people were on this roster's waiting list: their names are already known.
+            const names = promoted.map(nameOfSignUp).join(', ');
+            onNotice(`${t('roster.cancelled')} ${t('roster.promotedNotice', { names })}`);
+          }}
+          submitLabel={t('roster.cancel')}
+          submitVariant="danger"
+        >
+          <TextField label={t('roster.cancelReason')} value={reason} onChange={setReason} errorMessage={error} />
+        </FormDialog>
+      )}
+    </>
   );
 }

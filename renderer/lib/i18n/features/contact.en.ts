@@ -41,6 +41,10 @@ export const contactEn: Widen<typeof contactFr> = {
     due: '{{count}} calendar(s) to update',
     convocationFor: 'Notice — {{name}}',
     cancellationSaved: 'Cancellation saved: {{file}}. Send it to the person to remove the shift from their calendar.',
+    cancelledTitle: 'The sign-up of {{name}} is cancelled',
+    cancellationOffer:
+      '{{name}} was sent an invitation for this shift: save the .ics cancellation and send it to remove the shift from their calendar.',
+    close: 'Close',
     actions: {
       invitation: '.ics invitation — {{name}}',
       again: '.ics invitation again — {{name}}',

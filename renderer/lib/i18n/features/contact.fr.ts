@@ -39,6 +39,10 @@ export const contactFr = {
     convocationFor: 'Convocation — {{name}}',
     cancellationSaved:
       'Annulation enregistrée : {{file}}. Envoyez-la à la personne pour retirer le créneau de son agenda.',
+    cancelledTitle: 'L’inscription de {{name}} est annulée',
+    cancellationOffer:
+      '{{name}} avait reçu une invitation pour ce créneau : enregistrez l’annulation (.ics) et envoyez-la pour retirer le créneau de son agenda.',
+    close: 'Fermer',
     actions: {
       invitation: 'Invitation .ics — {{name}}',
       again: 'Invitation .ics à nouveau — {{name}}',
