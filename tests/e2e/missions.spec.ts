@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
+import { openNewMission, submitNewMission } from './coordinator-steps';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 import { fillDate, fillTime, timeValue } from './date-input';
 
@@ -14,20 +15,15 @@ describe('missions and shifts, as a coordinator', () => {
     session = await openApp();
     const { page } = session;
     await completeFirstStart(page);
-    await page
-      .getByRole('navigation', { name: 'Navigation principale' })
-      .getByRole('link', { name: 'Missions' })
-      .click();
-    await page.getByRole('link', { name: 'Nouvelle mission' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Nouvelle mission' }).waitFor();
+    await openNewMission(page);
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.getByLabel('Intitulé').fill('Fresque du Climat — Mairie du 16e');
-    await page.getByLabel('Nom du lieu').fill('Mairie du 16e');
-    await page.getByLabel('Code postal').fill('75116');
-    await page.getByLabel('Âge minimum').fill('15');
-    await page.getByRole('button', { name: 'Créer' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Fresque du Climat — Mairie du 16e' }).waitFor();
+    await submitNewMission(page, {
+      title: 'Fresque du Climat — Mairie du 16e',
+      place: 'Mairie du 16e',
+      postalCode: '75116',
+      minimumAge: '15',
+    });
     await page.getByRole('status').filter({ hasText: 'a été créée' }).waitFor();
 
     // One shift at 02:30 on the spring-forward night: refused with the domain's message.

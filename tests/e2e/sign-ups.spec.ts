@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 import { specFiles } from './spec-files';
-import { fillDate, fillTime } from './date-input';
+import { fillTime } from './date-input';
+import { addShift, createMission, createVolunteer } from './coordinator-steps';
 
 const files = specFiles('sign-ups');
 
@@ -23,29 +24,6 @@ async function tabTo(page: Page, name: string): Promise<void> {
     if (focused === name) return;
   }
   throw new Error(`Tab never reached "${name}"`);
-}
-
-async function createVolunteer(page: Page, firstName: string, lastName: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Navigation principale' })
-    .getByRole('link', { name: 'Bénévoles' })
-    .click();
-  await page.getByRole('link', { name: 'Ajouter un ou une bénévole' }).click();
-  await page.getByLabel('Prénom').fill(firstName);
-  await page.getByLabel('Nom', { exact: true }).fill(lastName);
-  await page.getByRole('button', { name: 'Créer' }).click();
-  await page.getByRole('heading', { level: 1, name: `${firstName} ${lastName}` }).waitFor();
-}
-
-async function addShift(page: Page, date: string, start: string, end: string, capacity: string): Promise<void> {
-  await page.getByRole('button', { name: 'Ajouter un créneau' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Ajouter un créneau' });
-  await fillDate(dialog, 'Date', date);
-  await fillTime(dialog, 'Début', start);
-  await fillTime(dialog, 'Fin', end);
-  await dialog.getByLabel('Nombre de places').fill(capacity);
-  await dialog.getByRole('button', { name: 'Créer' }).click();
-  await dialog.waitFor({ state: 'detached' });
 }
 
 async function chooseVolunteer(page: Page, query: string, name: string): Promise<void> {
@@ -73,13 +51,9 @@ describe('sign-ups, waiting list and the roster after the event', () => {
     }
 
     // A clean-up with two overlapping shifts, yesterday afternoon.
-    await page.getByRole('link', { name: 'Missions', exact: true }).click();
-    await page.getByRole('link', { name: 'Nouvelle mission' }).click();
-    await page.getByLabel('Intitulé').fill('Ramassage des berges');
-    await page.getByRole('button', { name: 'Créer' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Ramassage des berges' }).waitFor();
-    await addShift(page, '2026-11-27', '14:00', '17:00', '2');
-    await addShift(page, '2026-11-27', '15:00', '18:00', '5');
+    await createMission(page, { title: 'Ramassage des berges' });
+    await addShift(page, { date: '2026-11-27', start: '14:00', end: '17:00', capacity: '2' });
+    await addShift(page, { date: '2026-11-27', start: '15:00', end: '18:00', capacity: '5' });
     const shifts = page.getByRole('table', { name: 'Créneaux de la mission' });
     await expect.poll(() => shifts.getByRole('row').count()).toBe(3);
 
