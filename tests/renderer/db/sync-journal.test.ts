@@ -6,7 +6,7 @@ import { copyRecords } from '../../../shared/storage/pipeline';
 import { syncOnce, syncTargetKey, type CouchTarget, type SyncRecordStore } from '../../../shared/sync';
 import { createMemoryRecordStore } from '../../../shared/sync/record-store';
 import { DeskDatabase, SCHEMA_V1, SCHEMA_V2 } from '../../../renderer/db/database';
-import { createDexieChangeJournal } from '../../../renderer/db/sync-journal';
+import { armJournal, createDexieChangeJournal } from '../../../renderer/db/sync-journal';
 import { createDexieSyncRecordStore, createDexieSyncState } from '../../../renderer/db/sync-store';
 import { countPendingChanges } from '../../../renderer/features/sync/pending-changes';
 import { useTestCouch } from '../../shared/sync/test-couch-lifecycle';
@@ -21,11 +21,15 @@ import { createTestDatabase } from './test-database';
 
 const couch = useTestCouch();
 
+/** A stored volunteer of its own (the reference is a unique index). */
+const person = (id: string) => ({ ...aVolunteer({ id, ref: `B-${id.toUpperCase()}` }), searchKeys: [] });
+
 const journalKeys = async (db: DeskDatabase) => (await db.syncJournal.toArray()).map((row) => row.key).sort();
 
 describe('the change journal', { timeout: 120_000 }, () => {
   it('notes every write of a shared record, in the same transaction; desk-local writes are not noted', async () => {
     const { db } = await createTestDatabase();
+    await armJournal(db);
     await db.syncJournal.clear();
     const person = { ...aVolunteer({ id: 'v-1' }), searchKeys: [] };
     await db.volunteers.put(person);
@@ -58,6 +62,40 @@ describe('the change journal', { timeout: 120_000 }, () => {
     const again = await journal.read('t');
     await journal.forget(again.entries);
     expect(await journalKeys(db)).toEqual([]);
+  });
+
+  it('notes nothing until the first push arms it, then every write, from any connection, before the push reads', async () => {
+    const { db } = await createTestDatabase();
+    // A connection opened before the arming (another window, a Worker) must note its writes after it all the same.
+    const other = new DeskDatabase(db.name);
+    await other.open();
+    await other.volunteers.put(person('v-0'));
+    await db.volunteers.put(person('v-1'));
+    expect(await journalKeys(db)).toEqual([]);
+
+    // The push reads the journal first, and that arms it: a write made while its full scan runs is noted.
+    const journal = createDexieChangeJournal(db);
+    const first = await journal.read('t');
+    expect(first).toEqual({ trusted: false, entries: [] });
+    await other.volunteers.put(person('v-2'));
+    await db.transaction('rw', db.volunteers, async () => {
+      await db.volunteers.update('v-1', { notes: 'pendant la synchronisation' });
+    });
+    expect(await journalKeys(db)).toEqual(['volunteers:v-1', 'volunteers:v-2']);
+
+    // A new connection to an armed desk notes its writes too.
+    other.close();
+    const later = new DeskDatabase(db.name);
+    await later.open();
+    await later.volunteers.put(person('v-3'));
+    expect(await journalKeys(db)).toEqual(['volunteers:v-1', 'volunteers:v-2', 'volunteers:v-3']);
+    later.close();
+
+    // A desk whose journal was trusted before the arming existed keeps noting its writes.
+    const { db: trustedDb } = await createTestDatabase();
+    await createDexieChangeJournal(trustedDb).trust('t');
+    await trustedDb.volunteers.put(person('v-4'));
+    expect(await journalKeys(trustedDb)).toEqual(['volunteers:v-4']);
   });
 
   it('a change made between two syncs is pushed from the journal, without reading every table', async () => {
