@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTestCouch } from '../shared/sync/test-couch-lifecycle';
 import { axeViolations } from './axe';
-import { fillDate, fillTime } from './date-input';
+import { addShift, createMission, createVolunteer } from './coordinator-steps';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 
 /**
@@ -63,18 +63,6 @@ async function syncNow(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
   await expect.poll(() => status.getAttribute('data-sync-status'), { timeout: 60_000 }).not.toBe('running');
   return (await status.getAttribute('data-sync-status')) ?? '';
-}
-
-async function createVolunteer(page: Page, firstName: string, lastName: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Navigation principale' })
-    .getByRole('link', { name: 'Bénévoles' })
-    .click();
-  await page.getByRole('link', { name: 'Ajouter un ou une bénévole' }).click();
-  await page.getByLabel('Prénom').fill(firstName);
-  await page.getByLabel('Nom', { exact: true }).fill(lastName);
-  await page.getByRole('button', { name: 'Créer' }).click();
-  await page.getByRole('heading', { level: 1, name: `${firstName} ${lastName}` }).waitFor();
 }
 
 /** The desk's list of volunteers holds this person (searched by last name). */
@@ -175,22 +163,8 @@ describe('two desks syncing through CouchDB', { timeout: 300_000 }, () => {
     const a = await aDesk();
     await createVolunteer(a, 'Inès', 'Moreau');
     await createVolunteer(a, 'Yanis', 'Benali');
-    await a
-      .getByRole('navigation', { name: 'Navigation principale' })
-      .getByRole('link', { name: 'Missions', exact: true })
-      .click();
-    await a.getByRole('link', { name: 'Nouvelle mission' }).click();
-    await a.getByLabel('Intitulé').fill('Collecte du canal');
-    await a.getByRole('button', { name: 'Créer' }).click();
-    await a.getByRole('heading', { level: 1, name: 'Collecte du canal' }).waitFor();
-    await a.getByRole('button', { name: 'Ajouter un créneau' }).click();
-    const dialog = a.getByRole('dialog', { name: 'Ajouter un créneau' });
-    await fillDate(dialog, 'Date', '2026-12-12');
-    await fillTime(dialog, 'Début', '09:00');
-    await fillTime(dialog, 'Fin', '12:00');
-    await dialog.getByLabel('Nombre de places').fill('1');
-    await dialog.getByRole('button', { name: 'Créer' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await createMission(a, { title: 'Collecte du canal' });
+    await addShift(a, { date: '2026-12-12', start: '09:00', end: '12:00', capacity: '1' });
 
     await configureSync(a, database, couch.admin.password);
     expect(await syncNow(a)).toBe('synced');
