@@ -35,7 +35,7 @@ export default defineConfig({
       ...rendererConfig.build,
       outDir: resolve(here, 'out/renderer'),
       emptyOutDir: true,
-      // Its inputs (index.html, and the landing screen as an entry of its own) and its start-up chunks, as they are.
+      // Its input (index.html, absolute) and its start-up chunks (renderer/vite.config.ts), as they are.
       rolldownOptions: rendererConfig.build?.rolldownOptions,
     },
   },

@@ -48,7 +48,7 @@ function preloadLandingScreen(): Plugin {
         const bundle = context.bundle;
         if (!bundle) return html;
         const chunks = Object.values(bundle).filter((item): item is Rollup.OutputChunk => item.type === 'chunk');
-        // Its entry's facade (startUpChunks) and the chunk that holds its code, whichever they are.
+        // Its own chunk, or the start-up chunk that holds its code (startUpChunks), whichever it is.
         const landing = chunks.filter(
           (chunk) =>
             chunk.facadeModuleId?.replaceAll('\\', '/').endsWith(LANDING_SCREEN) ||
@@ -86,12 +86,13 @@ const START_UP_LIBRARIES: ReadonlyArray<readonly [name: string, test: RegExp]> =
 ];
 
 /**
- * Four start-up chunks instead of 34 small files (issue #12, cold start; with rolldown's runtime and the landing entry's
- * facade, six files): Chromium opens six connections per host (the bench and the e2e serve the app over HTTP) and
- * Electron's app:// handler reads one file per request, so dozens of small files cost round trips before the first
- * screen can run. '$initial' is rolldown's own tag for the modules an
- * entry reaches statically, as its tree-shaking sees them (a barrel's unused re-exports do not count); the landing
- * screen is an entry too (see `input`), so the modules only a lazy screen needs stay out and keep their chunks.
+ * The entry's modules in four chunks instead of some twenty small files (issue #12, cold start): Chromium opens six
+ * connections per host (the bench and the e2e serve the app over HTTP) and Electron's app:// handler reads one file
+ * per request, so dozens of small files cost round trips before the first screen can run. '$initial' is rolldown's own
+ * tag for the modules the entry reaches statically, as its tree-shaking sees them (a barrel's unused re-exports do not
+ * count), so what only lazy screens need keeps its chunks. The landing screen's own modules stay in their chunks too,
+ * preloaded (preloadLandingScreen) but evaluated when bootstrap imports them while the database opens: grouped with
+ * the entry, they were evaluated before the database even started opening.
  */
 function startUpChunks(): Rolldown.CodeSplittingOptions {
   const initial = ['$initial' as const];
@@ -120,9 +121,7 @@ export default defineConfig({
     // Inline assets as data: URLs would be allowed by the CSP, but files keep the bundle cacheable and inspectable.
     assetsInlineLimit: 0,
     rolldownOptions: {
-      // The landing screen as an entry of its own: its static imports are then '$initial' (startUpChunks); routes.tsx
-      // still imports it lazily, through the small facade chunk of this entry.
-      input: { index: `${rendererRoot}index.html`, landing: `${rendererRoot}${LANDING_SCREEN}` },
+      input: `${rendererRoot}index.html`,
       output: { codeSplitting: startUpChunks() },
     },
   },
