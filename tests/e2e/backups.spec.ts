@@ -4,21 +4,15 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readTables } from './app-database';
 import { axeViolations } from './axe';
+import { createVolunteer } from './coordinator-steps';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 import { specFiles } from './spec-files';
 
 const files = specFiles('backups');
 
-async function addVolunteer(page: Page, firstName: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Navigation principale' })
-    .getByRole('link', { name: 'Bénévoles' })
-    .click();
-  await page.getByRole('link', { name: 'Ajouter un ou une bénévole' }).click();
-  await page.getByLabel('Prénom').fill(firstName);
-  await page.getByLabel('Nom', { exact: true }).fill('Sauvegarde');
-  await page.getByRole('button', { name: 'Créer' }).click();
-  await page.getByRole('heading', { level: 1, name: `${firstName} Sauvegarde` }).waitFor();
+/** A volunteer of the family name the backups are checked by. */
+function addVolunteer(page: Page, firstName: string): Promise<void> {
+  return createVolunteer(page, firstName, 'Sauvegarde');
 }
 
 async function openSettings(page: Page): Promise<void> {
