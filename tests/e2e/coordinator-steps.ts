@@ -6,12 +6,17 @@ import { fillDate, fillTime } from './date-input';
  * volunteers it needs, typed in as a person does rather than written into IndexedDB (desk-seed.ts does that).
  */
 
-/** Missions › Nouvelle mission, from anywhere in the app, the empty form in view. */
-export async function openNewMission(page: Page): Promise<void> {
+/** The Missions screen, from anywhere in the app, through the main navigation. */
+export async function openMissions(page: Page): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Navigation principale' })
     .getByRole('link', { name: 'Missions', exact: true })
     .click();
+}
+
+/** Missions › Nouvelle mission, from anywhere in the app, the empty form in view. */
+export async function openNewMission(page: Page): Promise<void> {
+  await openMissions(page);
   await page.getByRole('link', { name: 'Nouvelle mission' }).click();
   await page.getByRole('heading', { level: 1, name: 'Nouvelle mission' }).waitFor();
 }

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTestCouch } from '../shared/sync/test-couch-lifecycle';
 import { axeViolations } from './axe';
-import { addShift, createMission, createVolunteer } from './coordinator-steps';
+import { addShift, createMission, createVolunteer, openMissions } from './coordinator-steps';
 import { completeFirstStart, foreignRequests, openApp, type E2eSession } from './harness';
 
 /**
@@ -224,10 +224,7 @@ describe('two desks syncing through CouchDB', { timeout: 300_000 }, () => {
 
 /** On the shift of "Collecte du canal", sign this person up (the shift has one place). */
 async function signUp(page: Page, name: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Navigation principale' })
-    .getByRole('link', { name: 'Missions', exact: true })
-    .click();
+  await openMissions(page);
   await page.getByRole('link', { name: 'Collecte du canal' }).click();
   await page.getByRole('heading', { level: 1, name: 'Collecte du canal' }).waitFor();
   const shifts = page.getByRole('table', { name: 'Créneaux de la mission' });
