@@ -17,7 +17,9 @@ const ROW_HEIGHT = 56;
 export const VolunteerList = memo(function VolunteerList({ volunteers }: { volunteers: StoredVolunteer[] }) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
-  // We use no React Compiler: the rule only warns that TanStack Virtual's API cannot be auto-memoised.
+  // We use no React Compiler: the rule only warns that TanStack Virtual's API cannot be auto-memoised (the rows are
+  // memoised by hand below).
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: volunteers.length,
     getScrollElement: () => scroller.current,
