@@ -126,16 +126,22 @@ async function main(): Promise<void> {
       `${kB(chunks.total)} kB in all (${chunks.files} files; largest ${chunks.largest.name} ${kB(chunks.largest.bytes)} kB)`,
   );
 
-  const server = await startServer({ benchRoot: join(here, 'dist'), appRoot, snapshotPath });
   // `--profile dir`: a browser profile kept between runs. Filling the app's database from a city snapshot takes longer
   // than measuring it, so a kept profile already filled from the same snapshot file is used as it is (the desk's
-  // check-ins of a previous run stay in it: a few rows among 500,000).
+  // check-ins of a previous run stay in it: a few rows among 500,000). IndexedDB belongs to an origin, port included:
+  // the server listens again on the port the profile was filled through.
   const keptProfile = values.profile ? resolve(values.profile) : null;
   const profile = keptProfile ?? mkdtempSync(join(tmpdir(), 'desk-bench-'));
-  const filledMarker = join(profile, 'desk-bench-filled-from');
+  const filledMarker = join(profile, 'desk-bench-filled.json');
   mkdirSync(profile, { recursive: true });
-  const alreadyFilled =
-    keptProfile !== null && existsSync(filledMarker) && readFileSync(filledMarker, 'utf8') === snapshotPath;
+  const filled = keptProfile !== null && existsSync(filledMarker) ? filledFrom(filledMarker) : null;
+  const alreadyFilled = filled?.snapshot === snapshotPath;
+  const server = await startServer({
+    benchRoot: join(here, 'dist'),
+    appRoot,
+    snapshotPath,
+    ...(alreadyFilled ? { port: filled.port } : {}),
+  });
   const launch = () =>
     chromium.launchPersistentContext(profile, {
       executablePath,
@@ -185,7 +191,10 @@ async function main(): Promise<void> {
     else {
       log("Filling the app's database from the snapshot…");
       await page.evaluate(() => window.bench.fillAppDatabase());
-      if (keptProfile) writeFileSync(filledMarker, snapshotPath);
+      if (keptProfile) {
+        const marker: FilledProfile = { snapshot: snapshotPath, port: Number(new URL(server.origin).port) };
+        writeFileSync(filledMarker, JSON.stringify(marker));
+      }
     }
     await attempt('snapshot-write', async () => {
       if (!wanted('snapshot')) return;
@@ -376,6 +385,23 @@ async function main(): Promise<void> {
   writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   log(`Written: bench/results.json`);
   if (skipped.length > 0) process.exitCode = 1;
+}
+
+/** What a kept profile's database was filled from, and through which port (its origin). */
+interface FilledProfile {
+  snapshot: string;
+  port: number;
+}
+
+function filledFrom(file: string): FilledProfile | null {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<FilledProfile>;
+    return typeof parsed.snapshot === 'string' && typeof parsed.port === 'number'
+      ? { snapshot: parsed.snapshot, port: parsed.port }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 /** `runs` runs of one in-page probe: the medians of figure and baseline, and the last run's detail. */

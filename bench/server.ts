@@ -29,6 +29,8 @@ export async function startServer(options: {
   benchRoot: string;
   appRoot: string | null;
   snapshotPath: string;
+  /** A fixed port (a kept browser profile's IndexedDB belongs to one origin, port included); any free one if absent. */
+  port?: number;
 }): Promise<BenchServer> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
@@ -51,7 +53,7 @@ export async function startServer(options: {
     });
     createReadStream(file).pipe(response);
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('no server address');
   return {
