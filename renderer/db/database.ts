@@ -13,6 +13,7 @@ import type {
   SignUp,
   Volunteer,
 } from '../../shared/domain/model';
+import { signUpTombstonesMiddleware, TOMBSTONES_TABLE, type SignUpTombstoneRow } from './sign-up-tombstones';
 import { syncJournalMiddleware, type SyncJournalRow } from './sync-journal';
 
 /** A volunteer as stored: the record plus the folded search keys derived from it (recomputed on every write). */
@@ -76,6 +77,7 @@ export class DeskDatabase extends Dexie {
   uiPreferences!: EntityTable<KeyValueRow, 'key'>;
   syncDocs!: Table<SyncDocRow, [string, string]>;
   syncJournal!: EntityTable<SyncJournalRow, 'key'>;
+  signUpTombstones!: EntityTable<SignUpTombstoneRow, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -87,7 +89,23 @@ export class DeskDatabase extends Dexie {
     // A new table only: no upgrade function; the journal is trusted only after the next full push, so records
     // written before it existed are still found.
     this.version(3).stores(SCHEMA_V3);
+    // Version 4 (issue #12, the planning's fill by counts): the sign-ups that are tombstones, by shift
+    // (renderer/db/sign-up-tombstones.ts). The upgrade notes the tombstones already stored: one pass over the
+    // sign-ups, once (a city's 500,000 take a while; a desk's few thousand, a moment).
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (transaction) => {
+        const rows: SignUpTombstoneRow[] = [];
+        await transaction
+          .table<SignUp, string>('signUps')
+          .filter((signUp) => signUp.deleted)
+          .each((signUp) => {
+            rows.push({ id: signUp.id, shiftId: signUp.shiftId, status: signUp.status });
+          });
+        await transaction.table(TOMBSTONES_TABLE).bulkPut(rows);
+      });
     this.use(syncJournalMiddleware);
+    this.use(signUpTombstonesMiddleware);
   }
 }
 
@@ -119,4 +137,9 @@ export const SCHEMA_V2 = {
 /** Version 3: the sync's change journal (desk-local, never in a snapshot). */
 export const SCHEMA_V3 = {
   syncJournal: 'key',
+} as const;
+
+/** Version 4: the sign-ups' tombstones by shift (desk-local, never in a snapshot). */
+export const SCHEMA_V4 = {
+  [TOMBSTONES_TABLE]: 'id, shiftId',
 } as const;

@@ -53,19 +53,37 @@ export function capacityStatus(
   signUps: readonly PlaceHolder[],
 ): CapacityStatus {
   const confirmed = signUps.filter(isConfirmed);
-  const waiting = signUps.filter(isWaiting).length;
+  return capacityFromCounts(shift, {
+    confirmed: confirmed.length,
+    waiting: signUps.filter(isWaiting).length,
+    confirmedInRole: (role) => confirmed.filter((signUp) => signUp.role === role).length,
+  });
+}
+
+/** What a shift's capacity status is made of, however it was counted (the planning counts by index). */
+export interface PlaceCounts {
+  /** Live confirmed sign-ups. */
+  readonly confirmed: number;
+  /** Live sign-ups on the waiting list. */
+  readonly waiting: number;
+  /** Live confirmed sign-ups in that role; only asked for the roles the shift needs. */
+  readonly confirmedInRole: (role: Role) => number;
+}
+
+export function capacityFromCounts(shift: Pick<Shift, 'capacity' | 'roleNeeds'>, counts: PlaceCounts): CapacityStatus {
+  const { confirmed, waiting } = counts;
   const roles = shift.roleNeeds.map(({ role, count }) => {
-    const filled = confirmed.filter((signUp) => signUp.role === role).length;
+    const filled = counts.confirmedInRole(role);
     return { role, needed: count, filled, missing: Math.max(0, count - filled) };
   });
   return {
     capacity: shift.capacity,
-    confirmed: confirmed.length,
+    confirmed,
     waiting,
-    free: Math.max(0, shift.capacity - confirmed.length),
-    isFull: confirmed.length >= shift.capacity,
-    overbooked: confirmed.length > shift.capacity,
-    fillPercent: fillPercent(confirmed.length, shift.capacity),
+    free: Math.max(0, shift.capacity - confirmed),
+    isFull: confirmed >= shift.capacity,
+    overbooked: confirmed > shift.capacity,
+    fillPercent: fillPercent(confirmed, shift.capacity),
     roles,
   };
 }

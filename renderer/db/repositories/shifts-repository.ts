@@ -1,9 +1,9 @@
-import { capacityStatus, type CapacityStatus } from '../../../shared/domain/capacity';
+import type { CapacityStatus } from '../../../shared/domain/capacity';
 import { shiftSchema, type Mission, type Shift } from '../../../shared/domain/model';
 import { createRecord, updateRecord } from '../../../shared/records/record';
 import type { DeskDatabase } from '../database';
-import { rowsWithAnyOf } from '../index-reads';
 import type { DeskContext } from '../desk-context';
+import { withFill } from '../shift-fill';
 import { writeTransaction } from '../write';
 import type { AuditRepository } from './audit-repository';
 
@@ -86,32 +86,17 @@ export function createShiftsRepository(db: DeskDatabase, desk: DeskContext, audi
       const shifts = (await db.shifts.where('start').between(from, to, true, false).toArray()).filter(
         (s) => !s.deleted,
       );
-      const [signUps, missions] = await Promise.all([
-        rowsWithAnyOf(
-          db.signUps,
-          'shiftId',
-          shifts.map((shift) => shift.id),
-        ),
+      const [filled, missions] = await Promise.all([
+        withFill(db, shifts),
         db.missions.bulkGet([...new Set(shifts.map((shift) => shift.missionId))]),
       ]);
       const missionById = new Map(missions.flatMap((mission) => (mission ? [[mission.id, mission] as const] : [])));
-      const signUpsByShift = groupByShift(signUps);
-      return shifts.map((shift) => ({
-        ...shift,
-        mission: missionById.get(shift.missionId),
-        fill: capacityStatus(shift, signUpsByShift.get(shift.id) ?? []),
-      }));
+      return filled.map((shift) => ({ ...shift, mission: missionById.get(shift.missionId) }));
     },
 
     async listForMission(missionId: string): Promise<ShiftWithFill[]> {
       const shifts = (await db.shifts.where('missionId').equals(missionId).sortBy('start')).filter((s) => !s.deleted);
-      const signUps = await rowsWithAnyOf(
-        db.signUps,
-        'shiftId',
-        shifts.map((shift) => shift.id),
-      );
-      const signUpsByShift = groupByShift(signUps);
-      return shifts.map((shift) => ({ ...shift, fill: capacityStatus(shift, signUpsByShift.get(shift.id) ?? []) }));
+      return withFill(db, shifts);
     },
 
     /**
@@ -142,17 +127,6 @@ export function createShiftsRepository(db: DeskDatabase, desk: DeskContext, audi
 }
 
 export type ShiftsRepository = ReturnType<typeof createShiftsRepository>;
-
-/** Sign-ups by shift, each list appended to in place (a copy per sign-up was quadratic in a shift's size). */
-function groupByShift<Row extends { shiftId: string }>(rows: readonly Row[]): Map<string, Row[]> {
-  const byShift = new Map<string, Row[]>();
-  for (const row of rows) {
-    const list = byShift.get(row.shiftId);
-    if (list) list.push(row);
-    else byShift.set(row.shiftId, [row]);
-  }
-  return byShift;
-}
 
 function assertEndsAfterStart(fields: Pick<Shift, 'start' | 'end'>): void {
   if (Date.parse(fields.end) <= Date.parse(fields.start)) throw new RangeError('A shift must end after it starts');

@@ -21,7 +21,7 @@ describe('schema version 2 (CouchDB sync: known revisions)', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.volunteers.get('v-1'))?.firstName).toBe('Awa');
     expect((await db.desk.get('desk'))?.deskId).toBe('desk-a');
     expect((await db.syncState.get('checkpoint'))?.value).toEqual({ since: '12-abc' });

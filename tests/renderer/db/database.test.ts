@@ -6,14 +6,23 @@ import { loadDeskContext } from '../../../renderer/db/desk-context';
 import { compareHlc } from '../../../shared/records/hlc';
 import { createTestDatabase, newVolunteer } from './test-database';
 
-describe('the Dexie store, schema versions 1 to 3', () => {
+describe('the Dexie store, schema versions 1 to 4', () => {
   it('has every shared table plus the desk-local ones, and nothing else', async () => {
     const { db } = await createTestDatabase();
     const names = db.tables.map((table) => table.name).sort();
     expect(names).toEqual(
-      [...SHARED_TABLE_NAMES, 'settings', 'desk', 'syncState', 'uiPreferences', 'syncDocs', 'syncJournal'].sort(),
+      [
+        ...SHARED_TABLE_NAMES,
+        'settings',
+        'desk',
+        'syncState',
+        'uiPreferences',
+        'syncDocs',
+        'syncJournal',
+        'signUpTombstones',
+      ].sort(),
     );
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
   });
 
   it('indexes what the product queries: reference (unique), search keys (multi-entry), shift+status', async () => {

@@ -163,7 +163,7 @@ describe('the change journal', { timeout: 120_000 }, () => {
     v2.close();
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.volunteers.count()).toBe(1);
     expect(await db.syncDocs.count()).toBe(1);
     expect(await db.syncJournal.count()).toBe(0);
