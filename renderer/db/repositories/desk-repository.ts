@@ -17,7 +17,7 @@ import { promotionsAfterChange } from '../../../shared/domain/waiting-list';
 import { createRecord, deleteRecord, updateRecord } from '../../../shared/records/record';
 import type { DeskDatabase } from '../database';
 import type { DeskContext } from '../desk-context';
-import { rowsWithAnyOf } from '../index-reads';
+import { forEachInPages, rowsWithAnyOf } from '../index-reads';
 import { writeTransaction } from '../write';
 import type { AuditRepository } from './audit-repository';
 import { createConsentsRepository, type ConsentFields } from './consents-repository';
@@ -520,7 +520,7 @@ export function createDeskRepository(
     /** Every live volunteer, reduced to what the desk's in-memory search index needs. */
     async people(): Promise<DeskPerson[]> {
       const people: DeskPerson[] = [];
-      await db.volunteers.each((volunteer) => {
+      await forEachInPages(db.volunteers, (volunteer) => {
         if (!volunteer.deleted) people.push(toPerson(volunteer));
       });
       return people;

@@ -11,6 +11,7 @@ import { createRecord, updateRecord } from '../../../shared/records/record';
 import type { DeskDatabase, StoredVolunteer } from '../database';
 import type { DeskContext } from '../desk-context';
 import { writeTransaction } from '../write';
+import { forEachInPages } from '../index-reads';
 
 /** What a form provides to create a volunteer; the repository adds id, reference, clocks and derived fields. */
 export type NewVolunteer = Omit<Volunteer, 'id' | 'createdAt' | 'clocks' | 'deleted' | 'ref' | 'arrondissementInsee'>;
@@ -50,7 +51,7 @@ export function createVolunteersRepository(db: DeskDatabase, desk: DeskContext) 
 
   async function volunteersWithCitySharing(): Promise<Set<string>> {
     const byVolunteer = new Map<string, Consent[]>();
-    await db.consents.each((consent) => {
+    await forEachInPages(db.consents, (consent) => {
       if (consent.purpose === 'city_sharing')
         byVolunteer.set(consent.volunteerId, [...(byVolunteer.get(consent.volunteerId) ?? []), consent]);
     });

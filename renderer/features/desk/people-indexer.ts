@@ -1,5 +1,6 @@
 import type { ObservabilitySet } from 'dexie';
 import type { DeskDatabase } from '../../db/database';
+import { forEachInPages } from '../../db/index-reads';
 import { toPerson, type DeskPerson } from '../../db/repositories/desk-repository';
 import {
   buildPeopleIndex,
@@ -30,7 +31,7 @@ export function createPeopleIndexer(db: DeskDatabase): PeopleIndexer {
 
   async function readAll(): Promise<PeopleIndex> {
     const people: DeskPerson[] = [];
-    await db.volunteers.each((volunteer) => {
+    await forEachInPages(db.volunteers, (volunteer) => {
       if (!volunteer.deleted) people.push(toPerson(volunteer));
     });
     return buildPeopleIndex(people);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SignUp } from '../../../shared/domain/model';
-import { rowsWithAnyOf } from '../../../renderer/db/index-reads';
+import { forEachInPages, rowsWithAnyOf } from '../../../renderer/db/index-reads';
 import { createTestDatabase } from './test-database';
 
 // Keys that sort differently by code unit and by locale (case, accents, digits), as shift ids never do but could.
@@ -37,5 +37,25 @@ describe('rowsWithAnyOf', () => {
       return rowsWithAnyOf(db.signUps, 'shiftId', ['a']);
     });
     expect(found.map((row) => row.id)).toEqual(['one', 'two']);
+  });
+});
+
+describe('forEachInPages', () => {
+  it('visits every row once, in primary-key order, whatever the page size (fast-check)', async () => {
+    const { db } = await createTestDatabase();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.string({ maxLength: 4 }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        async (ids, pageSize) => {
+          await db.signUps.clear();
+          await db.signUps.bulkPut(ids.map((id) => ({ id, shiftId: 's' }) as unknown as SignUp));
+          const visited: string[] = [];
+          await forEachInPages(db.signUps, (row) => visited.push(row.id), pageSize);
+          expect(visited).toEqual(await db.signUps.toCollection().primaryKeys());
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
