@@ -13,6 +13,7 @@ import type {
   SignUp,
   Volunteer,
 } from '../../shared/domain/model';
+import { forEachInPages } from './index-reads';
 import { signUpTombstonesMiddleware, TOMBSTONES_TABLE, type SignUpTombstoneRow } from './sign-up-tombstones';
 import { syncJournalMiddleware, type SyncJournalRow } from './sync-journal';
 
@@ -96,12 +97,9 @@ export class DeskDatabase extends Dexie {
       .stores(SCHEMA_V4)
       .upgrade(async (transaction) => {
         const rows: SignUpTombstoneRow[] = [];
-        await transaction
-          .table<SignUp, string>('signUps')
-          .filter((signUp) => signUp.deleted)
-          .each((signUp) => {
-            rows.push({ id: signUp.id, shiftId: signUp.shiftId, status: signUp.status });
-          });
+        await forEachInPages(transaction.table<SignUp, string>('signUps'), (signUp) => {
+          if (signUp.deleted) rows.push({ id: signUp.id, shiftId: signUp.shiftId, status: signUp.status });
+        });
         await transaction.table(TOMBSTONES_TABLE).bulkPut(rows);
       });
     this.use(syncJournalMiddleware);
