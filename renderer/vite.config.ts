@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin, type Rolldown, type Rollup } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { DEVELOPMENT_CSP, PRODUCTION_CSP } from '../shared/security/csp';
 import { syncOriginCsp } from '../scripts/vite-sync-origin';
 
@@ -30,51 +30,6 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-/** The screen the app lands on (routes.tsx, preloadLandingScreen): a lazy chunk, but needed for the first paint. */
-const LANDING_SCREEN = 'features/volunteers/volunteers-screen.tsx';
-
-/**
- * Modulepreload links for the landing screen's chunk and the chunks it imports (issue #12, cold start): the browser
- * fetches and compiles them while the entry chunk runs, instead of discovering them one after the other once the entry
- * has run and bootstrap asks for the screen. Only links that index.html does not already hold are added.
- */
-function preloadLandingScreen(): Plugin {
-  return {
-    name: 'desk-climat-preload-landing-screen',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, context) {
-        const bundle = context.bundle;
-        if (!bundle) return html;
-        const chunks = Object.values(bundle).filter((item): item is Rollup.OutputChunk => item.type === 'chunk');
-        // Its own chunk, or the start-up chunk that holds its code (startUpChunks), whichever it is.
-        const landing = chunks.filter(
-          (chunk) =>
-            chunk.facadeModuleId?.replaceAll('\\', '/').endsWith(LANDING_SCREEN) ||
-            chunk.moduleIds.some((id) => id.replaceAll('\\', '/').endsWith(LANDING_SCREEN)),
-        );
-        if (landing.length === 0) throw new Error(`preload-landing-screen: no chunk for ${LANDING_SCREEN}`);
-        const files = new Set<string>();
-        const visit = (fileName: string) => {
-          if (files.has(fileName)) return;
-          files.add(fileName);
-          const chunk = bundle[fileName];
-          if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
-        };
-        landing.forEach((chunk) => visit(chunk.fileName));
-        return [...files]
-          .filter((fileName) => !html.includes(fileName))
-          .map((fileName) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` },
-            injectTo: 'head' as const,
-          }));
-      },
-    },
-  };
-}
-
 /** Libraries of the start-up chunks, by chunk (first match wins): the framework, React Aria's widgets, the rest. */
 const START_UP_LIBRARIES: ReadonlyArray<readonly [name: string, test: RegExp]> = [
   ['react', /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|use-sync-external-store)[\\/]/],
@@ -90,9 +45,9 @@ const START_UP_LIBRARIES: ReadonlyArray<readonly [name: string, test: RegExp]> =
  * connections per host (the bench and the e2e serve the app over HTTP) and Electron's app:// handler reads one file
  * per request, so dozens of small files cost round trips before the first screen can run. '$initial' is rolldown's own
  * tag for the modules the entry reaches statically, as its tree-shaking sees them (a barrel's unused re-exports do not
- * count), so what only lazy screens need keeps its chunks. The landing screen's own modules stay in their chunks too,
- * preloaded (preloadLandingScreen) but evaluated when bootstrap imports them while the database opens: grouped with
- * the entry, they were evaluated before the database even started opening.
+ * count), so what only lazy screens need keeps its chunks. The landing screen (the volunteers list) is imported
+ * statically by routes.tsx, so it is in these chunks too: as a lazy chunk of its own, preloaded, its first render still
+ * suspended once before the list showed (alternated cold starts: no slower grouped with the entry).
  */
 function startUpChunks(): Rolldown.CodeSplittingOptions {
   const initial = ['$initial' as const];
@@ -109,7 +64,7 @@ export default defineConfig({
   root: rendererRoot,
   // Relative asset URLs: the same build is served from app://bundle/ in Electron and from http://127.0.0.1 in tests.
   base: './',
-  plugins: [react(), contentSecurityPolicy(), preloadLandingScreen(), syncOriginCsp()],
+  plugins: [react(), contentSecurityPolicy(), syncOriginCsp()],
   build: {
     outDir,
     emptyOutDir: true,

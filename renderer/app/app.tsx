@@ -20,19 +20,25 @@ const FirstStartScreen = lazy(async () => ({
 
 /*
  * Hash routing: the renderer is one index.html served from app://bundle/ in Electron and from any static server in
- * a browser; a hash URL never asks the server for another path.
+ * a browser; a hash URL never asks the server for another path. The router reads the address when it is created, so
+ * it is created on the app's first render, once bootstrap has turned a start on no route into the volunteers list's
+ * address (routes.tsx, startOnLandingScreen): the <Navigate> below then only serves a later visit to `#/`.
  */
-const router = createHashRouter([
-  {
-    path: '/',
-    element: <Shell />,
-    children: [
-      { index: true, element: <Navigate to="/volunteers" replace /> },
-      ...[...ROUTES, ...DETAIL_ROUTES].map(({ path, Screen }) => ({ path, element: <Screen /> })),
-      { path: '*', element: <NotFound /> },
-    ],
-  },
-]);
+let router: ReturnType<typeof createHashRouter> | undefined;
+function appRouter() {
+  router ??= createHashRouter([
+    {
+      path: '/',
+      element: <Shell />,
+      children: [
+        { index: true, element: <Navigate to="/volunteers" replace /> },
+        ...[...ROUTES, ...DETAIL_ROUTES].map(({ path, Screen }) => ({ path, element: <Screen /> })),
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+  ]);
+  return router;
+}
 
 export function App({ started }: { started: Started }) {
   if (!started.ok) {
@@ -88,7 +94,7 @@ function FirstStartGate({ initialSettings }: { initialSettings?: Settings }) {
       </Suspense>
     );
   }
-  return <RouterProvider router={router} />;
+  return <RouterProvider router={appRouter()} />;
 }
 
 function StorageError({ message }: { message: string }) {

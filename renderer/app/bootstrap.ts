@@ -8,9 +8,9 @@ import { openDatabase } from '../db/open-database';
 import { createRepositories, type Repositories } from '../db/repositories-context';
 import { createSettingsRepository } from '../db/repositories/settings-repository';
 import type { Settings } from '../../shared/domain/model';
-// The landing screen's data alone: a few lines, not the screen's chunk.
+// The landing screen's first reads (its code is in the start-up chunks, through routes.tsx).
 import { dropLandingData, holdLandingData, readLandingData } from '../features/volunteers/landing-data';
-import { preloadLandingScreen } from './routes';
+import { startOnLandingScreen } from './routes';
 
 export type Started =
   | { ok: true; repositories: Repositories; i18n: i18n; desktop: DesktopApi; persisted: boolean; settings: Settings }
@@ -21,8 +21,7 @@ export type Started =
  * open the database, load this desk's identity and read the language. Heavy indexes come later.
  */
 export async function bootstrap(databaseName?: string): Promise<Started> {
-  // The first screen's code loads while the database opens, not after the first render.
-  const landing = typeof window !== 'undefined' && preloadLandingScreen(window.location.hash);
+  const landing = typeof window !== 'undefined' && startOnLandingScreen();
   try {
     const { db, persisted } = await openDatabase(databaseName);
     // Side by side, each waiting only for what it needs: this desk's identity then (on the volunteers list) the list's

@@ -1,4 +1,10 @@
 import { lazy, type ComponentType } from 'react';
+/*
+ * The screen the app lands on, imported directly: it is needed for the first paint anyway, and as a lazy screen its
+ * first render suspended once, committing the loading status before the list (issue #12, cold start). Its modules are
+ * in the start-up chunks (renderer/vite.config.ts).
+ */
+import { VolunteersScreen } from '../features/volunteers/volunteers-screen';
 
 /*
  * Every screen is its own chunk, fetched when its route is first visited (product.md: interactive in under 1.5 s):
@@ -10,16 +16,10 @@ function lazyScreen<Module>(load: () => Promise<Module>, pick: (module: Module) 
 }
 
 const loadVolunteers = () => import('../features/volunteers');
-/*
- * The landing screen alone, without the volunteer page (barcode, sign-ups, history): its own smaller chunk, fetched by
- * bootstrap while the database opens (see preloadLandingScreen) rather than after the first render asked for it.
- */
-const loadVolunteersScreen = () => import('../features/volunteers/volunteers-screen');
 const loadMissions = () => import('../features/missions');
 const loadPlanning = () => import('../features/planning');
 const loadDesk = () => import('../features/desk');
 
-const VolunteersScreen = lazyScreen(loadVolunteersScreen, (module) => module.VolunteersScreen);
 const VolunteerPage = lazyScreen(loadVolunteers, (module) => module.VolunteerPage);
 const MissionsScreen = lazyScreen(loadMissions, (module) => module.MissionsScreen);
 const MissionPage = lazyScreen(loadMissions, (module) => module.MissionPage);
@@ -83,14 +83,17 @@ export const DETAIL_ROUTES = [
   { path: 'convocation/:signUpId', Screen: ConvocationPage },
 ] as const;
 
+const LANDING_HASH = '#/volunteers';
+
 /**
- * Start fetching the chunk of the screen the app lands on (no hash, or the volunteers list) without waiting for the
- * router to ask for it: the fetch and parse overlap the database's opening instead of following it (issue #12, cold
- * start). Any other hash (a detail page, a reload elsewhere) loads its chunk the usual way. Returns whether the hash is
- * the landing screen's (bootstrap then also reads its data).
+ * Where the app starts, read by bootstrap before the router exists (app.tsx creates it on its first render). A start
+ * on no route (no hash, `#` or `#/`) gets the volunteers list's address first: the router then renders the list at
+ * once, instead of rendering the frame for `/` and again once its <Navigate> has moved on (issue #12, cold start). The
+ * history entry is replaced, as that <Navigate replace> did, so Back never returns to the empty address. Returns
+ * whether the app starts on the volunteers list (bootstrap then also reads its first page).
  */
-export function preloadLandingScreen(hash: string): boolean {
-  const isLanding = hash === '' || hash === '#' || hash === '#/' || hash === '#/volunteers';
-  if (isLanding) void loadVolunteersScreen();
-  return isLanding;
+export function startOnLandingScreen(): boolean {
+  const { hash } = window.location;
+  if (hash === '' || hash === '#' || hash === '#/') window.history.replaceState(window.history.state, '', LANDING_HASH);
+  return window.location.hash === LANDING_HASH;
 }

@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '../..');
-/** What the first screen loads: the entry and the landing screen (renderer/vite.config.ts preloads its chunk). */
+/** What the first screen loads: the entry and the landing screen (imported statically by renderer/app/routes.tsx). */
 const START_UP_ROOTS = ['renderer/main.tsx', 'renderer/features/volunteers/volunteers-screen.tsx'];
 
 /** Static imports and re-exports of a source file (`import type` and dynamic `import()` left out). */
