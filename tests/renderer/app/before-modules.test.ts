@@ -57,7 +57,7 @@ describe('before-modules.js: the early open of the database', () => {
 
     const db = new DeskDatabase();
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((table) => table.name)).toContain('volunteers');
     db.close();
   });
