@@ -261,7 +261,7 @@ async function rawImportPuts(volunteers: unknown[], consents: unknown[]): Promis
     for (const row of volunteers) transaction.objectStore('volunteers').put(row);
     for (const row of consents) transaction.objectStore('consents').put(row);
     transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () => reject(transaction.error ?? new Error('raw import put aborted'));
   });
   const elapsed = performance.now() - started;
   db.close();
