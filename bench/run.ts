@@ -194,7 +194,10 @@ async function main(): Promise<void> {
       filledByLoad = !alreadyFilled;
     });
 
+    // The import and sync measure their own databases: a run of those alone skips the fill (most of an hour at city scale).
+    const needsFill = GROUPS.some((group) => group !== 'import' && group !== 'sync' && wanted(group));
     if (alreadyFilled) log(`The app's database in ${profile} is already filled from this snapshot: kept.`);
+    else if (!needsFill) log("The app's database is not needed by the groups asked for: not filled.");
     else {
       if (!filledByLoad) {
         log("Filling the app's database from the snapshot…");
@@ -265,65 +268,6 @@ async function main(): Promise<void> {
       record('js-heap-after-load', pair(app.heap, blank.heap), 'the raw IndexedDB page’s heap', 'MB');
     });
 
-    const appPage = await context.newPage();
-    appPage.on('pageerror', (error) => log(`  app page error: ${error.message}`));
-    const benchPage = await context.newPage();
-    await benchPage.goto(`${server.origin}/bench/index.html`);
-    await benchPage.waitForSelector('[data-bench-ready]');
-    const desk = await benchPage.evaluate(() => window.bench.closeDesk().then(() => window.bench.openDesk()));
-    await benchPage.evaluate(() => window.bench.closeDesk());
-    // The measured page is the one in front: a background tab gets no animation frames.
-    await appPage.bringToFront();
-    await appPage.goto(`${server.origin}/#/volunteers`);
-    await appPage.waitForSelector('main li[aria-posinset="1"]', { timeout: 120_000 });
-    await appPage.evaluate(
-      (url) => import(/* @vite-ignore */ url).then(() => undefined),
-      `${server.origin}/bench/probes.js`,
-    );
-
-    if (wanted('volunteers')) log('Measuring: volunteers list (open, filter, scroll)…');
-    await attempt('volunteers-open', async () => {
-      if (!wanted('volunteers')) return;
-      record(
-        'volunteers-open',
-        await repeat(() => appPage.evaluate(() => window.benchProbes!.volunteersOpen('#/missions'))),
-        'raw IndexedDB 20-row cursor rendered as plain rows',
-      );
-    });
-    await attempt('volunteers-filter', async () => {
-      if (!wanted('volunteers')) return;
-      record(
-        'volunteers-filter',
-        await repeat(() => appPage.evaluate((ref) => window.benchProbes!.volunteersFilter(ref, 1), desk.listRef)),
-        'plain scan of every volunteer’s folded text + rows rendered',
-      );
-    });
-    await attempt('volunteers-scroll', async () => {
-      if (!wanted('volunteers')) return;
-      record(
-        'volunteers-scroll-frames-over-16ms',
-        await repeat(() => appPage.evaluate(() => window.benchProbes!.volunteersScroll(180))),
-        'the same number of plain rows scrolled the same way',
-        '%',
-      );
-    });
-
-    await attempt('planning-week', async () => {
-      if (!wanted('planning')) return;
-      log('Measuring: planning week…');
-      record(
-        'planning-week',
-        await repeat(() =>
-          appPage.evaluate((week) => window.benchProbes!.planningWeek(week.start, week.end), desk.week),
-        ),
-        'raw IndexedDB start-index range of the week rendered as plain rows',
-      );
-    });
-
-    if (wanted('desk')) await measureDesk();
-    await benchPage.close();
-    await appPage.close();
-
     await attempt('sync', async () => {
       if (!wanted('sync')) return;
       log('Measuring: sync through pouchdb-server on loopback (bench/sync.ts)…');
@@ -332,37 +276,99 @@ async function main(): Promise<void> {
       }
     });
 
-    async function measureDesk(): Promise<void> {
-      log('Measuring: desk search keystrokes and check-ins…');
-      await benchPage.evaluate(() => window.bench.openDesk());
+    // The in-app measurements read the filled database through the built app.
+    if (wanted('volunteers') || wanted('planning') || wanted('desk')) {
+      const appPage = await context.newPage();
+      appPage.on('pageerror', (error) => log(`  app page error: ${error.message}`));
+      const benchPage = await context.newPage();
+      await benchPage.goto(`${server.origin}/bench/index.html`);
+      await benchPage.waitForSelector('[data-bench-ready]');
+      const desk = await benchPage.evaluate(() => window.bench.closeDesk().then(() => window.bench.openDesk()));
+      await benchPage.evaluate(() => window.bench.closeDesk());
+      // The measured page is the one in front: a background tab gets no animation frames.
       await appPage.bringToFront();
-      await appPage.goto(`${server.origin}/#/desk`);
-      await appPage.reload();
-      await appPage.waitForSelector('#desk-search', { timeout: 120_000 });
+      await appPage.goto(`${server.origin}/#/volunteers`);
+      await appPage.waitForSelector('main li[aria-posinset="1"]', { timeout: 120_000 });
       await appPage.evaluate(
         (url) => import(/* @vite-ignore */ url).then(() => undefined),
         `${server.origin}/bench/probes.js`,
       );
-      for (const { kind, query } of desk.queries) {
-        await attempt(`desk-search ${kind}`, async () => {
-          record(
-            `desk-search-${kind.replace(/\s+/g, '-')}`,
-            await repeat(() => appPage.evaluate((text) => window.benchProbes!.deskSearch(text), query)),
-            'plain scan of every volunteer’s folded text + 20 rows rendered',
-          );
-        });
-      }
-      await attempt('desk-check-in', async () => {
-        const queue = [...desk.checkIns];
+
+      if (wanted('volunteers')) log('Measuring: volunteers list (open, filter, scroll)…');
+      await attempt('volunteers-open', async () => {
+        if (!wanted('volunteers')) return;
         record(
-          'desk-check-in',
-          await repeat(() =>
-            appPage.evaluate((ref) => window.benchProbes!.deskCheckIn(ref), queue.shift() ?? desk.checkIns[0] ?? ''),
-          ),
-          'raw IndexedDB put of one event + a line of text painted',
+          'volunteers-open',
+          await repeat(() => appPage.evaluate(() => window.benchProbes!.volunteersOpen('#/missions'))),
+          'raw IndexedDB 20-row cursor rendered as plain rows',
         );
       });
-      await benchPage.evaluate(() => window.bench.closeDesk());
+      await attempt('volunteers-filter', async () => {
+        if (!wanted('volunteers')) return;
+        record(
+          'volunteers-filter',
+          await repeat(() => appPage.evaluate((ref) => window.benchProbes!.volunteersFilter(ref, 1), desk.listRef)),
+          'plain scan of every volunteer’s folded text + rows rendered',
+        );
+      });
+      await attempt('volunteers-scroll', async () => {
+        if (!wanted('volunteers')) return;
+        record(
+          'volunteers-scroll-frames-over-16ms',
+          await repeat(() => appPage.evaluate(() => window.benchProbes!.volunteersScroll(180))),
+          'the same number of plain rows scrolled the same way',
+          '%',
+        );
+      });
+
+      await attempt('planning-week', async () => {
+        if (!wanted('planning')) return;
+        log('Measuring: planning week…');
+        record(
+          'planning-week',
+          await repeat(() =>
+            appPage.evaluate((week) => window.benchProbes!.planningWeek(week.start, week.end), desk.week),
+          ),
+          'raw IndexedDB start-index range of the week rendered as plain rows',
+        );
+      });
+
+      if (wanted('desk')) await measureDesk();
+      await benchPage.close();
+      await appPage.close();
+
+      async function measureDesk(): Promise<void> {
+        log('Measuring: desk search keystrokes and check-ins…');
+        await benchPage.evaluate(() => window.bench.openDesk());
+        await appPage.bringToFront();
+        await appPage.goto(`${server.origin}/#/desk`);
+        await appPage.reload();
+        await appPage.waitForSelector('#desk-search', { timeout: 120_000 });
+        await appPage.evaluate(
+          (url) => import(/* @vite-ignore */ url).then(() => undefined),
+          `${server.origin}/bench/probes.js`,
+        );
+        for (const { kind, query } of desk.queries) {
+          await attempt(`desk-search ${kind}`, async () => {
+            record(
+              `desk-search-${kind.replace(/\s+/g, '-')}`,
+              await repeat(() => appPage.evaluate((text) => window.benchProbes!.deskSearch(text), query)),
+              'plain scan of every volunteer’s folded text + 20 rows rendered',
+            );
+          });
+        }
+        await attempt('desk-check-in', async () => {
+          const queue = [...desk.checkIns];
+          record(
+            'desk-check-in',
+            await repeat(() =>
+              appPage.evaluate((ref) => window.benchProbes!.deskCheckIn(ref), queue.shift() ?? desk.checkIns[0] ?? ''),
+            ),
+            'raw IndexedDB put of one event + a line of text painted',
+          );
+        });
+        await benchPage.evaluate(() => window.bench.closeDesk());
+      }
     }
   } finally {
     await context.close();
