@@ -41,6 +41,9 @@ export async function loadSnapshotIntoStore(
 ): Promise<SnapshotManifest> {
   const batchSize = options.batchSize ?? DEXIE_BATCH_SIZE;
   const guard = (options.replace ?? true) ? createReplaceGuard(db, { batchSize, now: options.now }) : null;
+  // The current data is copied aside while the Worker checks the file: the copy only reads the store, so a refused
+  // file still changes nothing. A failed copy is reported once the file is known good, by `begin` below.
+  guard?.copyAside().catch(() => undefined);
   let begun = false;
   try {
     const manifest = await loadBatches(db, blob, onProgress, options, async () => {
@@ -53,6 +56,7 @@ export async function loadSnapshotIntoStore(
   } catch (error) {
     // A file refused by its check never reached the store: its SnapshotError is the message to show, unchanged.
     if (guard && begun) await guard.fail(error);
+    await guard?.abandon();
     throw error;
   }
 }

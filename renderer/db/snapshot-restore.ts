@@ -1,6 +1,6 @@
 import Dexie, { type IndexableType, type Table } from 'dexie';
 import { SHARED_TABLE_NAMES, SHARED_TABLES, type SharedTableName } from '../../shared/domain/tables';
-import { DeskDatabase } from './database';
+import type { DeskDatabase } from './database';
 import { DEXIE_BATCH_SIZE } from './dexie-store';
 import {
   RESTORE_NOTICE_KEY,
@@ -27,7 +27,8 @@ export {
  * records are written batch by batch. To never leave a half-written store, the replace runs under a guard:
  *
  * 1. `copying`: a marker is written in this desk's local preferences, then every shared table is copied row for row
- *    (search keys included) into a separate IndexedDB database, `<name>.restore-safety`. The store is untouched.
+ *    (search keys included) into a separate IndexedDB database, `<name>.restore-safety`. The store is untouched, so
+ *    this runs while the Worker checks the file; a refused file drops the copy and the marker (`abandon`).
  * 2. `replacing`: in ONE transaction, the marker moves to `replacing` and the shared tables are cleared (the erasure
  *    register is kept and only grows). The snapshot's batches are written, then the erasure register is re-applied.
  * 3. `finishing`: the marker moves to `finishing` (the restored store is complete), the copy is deleted, the marker
@@ -68,8 +69,15 @@ export function safetyDatabaseName(db: Dexie): string {
 }
 
 export interface ReplaceGuard {
-  /** Copies the store aside, then clears the shared tables (one transaction with the marker). */
+  /**
+   * Copies the store aside (step 1). It only reads the store and writes the separate copy, so it may run while the
+   * file is still being checked (issue #12: a city's copy and its check each take minutes; they now overlap).
+   */
+  copyAside(): Promise<void>;
+  /** The file is known good: clears the shared tables (one transaction with the marker). Needs `copyAside` done. */
   begin(): Promise<void>;
+  /** The file was refused before `begin`: stops the copy and drops it; the store was never touched. Never throws. */
+  abandon(): Promise<void>;
   /** The new data is complete: drop the copy. */
   commit(): Promise<void>;
   /** After any failure: rethrows it as a RestoreError, having put the copy back if the data had been touched. */
@@ -83,23 +91,35 @@ export function createReplaceGuard(
   const batchSize = options.batchSize ?? DEXIE_BATCH_SIZE;
   const now = options.now ?? (() => new Date());
   let phase: RestorePhase | null = null;
+  let copying: Promise<void> | null = null;
+  let stopped = false;
   const state = (next: RestorePhase): { key: string; value: RestoreState } => ({
     key: RESTORE_STATE_KEY,
     value: { phase: next, startedAt: now().toISOString() },
   });
 
+  const copyAside = async (): Promise<void> => {
+    await db.uiPreferences.put(state('copying'));
+    phase = 'copying';
+    // A copy left by an earlier attempt is stale: start from nothing.
+    await Dexie.delete(safetyDatabaseName(db));
+    const safety = newSafetyCopy(db);
+    try {
+      await copySharedTables(db, safety, batchSize, () => stopped);
+    } finally {
+      safety.close();
+    }
+  };
+
   return {
+    copyAside() {
+      copying ??= copyAside();
+      return copying;
+    },
+
     async begin() {
-      await db.uiPreferences.put(state('copying'));
-      phase = 'copying';
-      // A copy left by an earlier attempt is stale: start from nothing.
-      await Dexie.delete(safetyDatabaseName(db));
-      const safety = new DeskDatabase(safetyDatabaseName(db));
-      try {
-        await copySharedTables(db, safety, batchSize);
-      } finally {
-        safety.close();
-      }
+      await this.copyAside();
+      if (stopped) throw new Error('the restore was abandoned');
       const cleared = SHARED_TABLE_NAMES.filter((table) => table !== 'erasures').map((table) => tableOf(db, table));
       await db.transaction('rw', [db.uiPreferences, ...cleared], async () => {
         await db.uiPreferences.put(state('replacing'));
@@ -113,6 +133,14 @@ export function createReplaceGuard(
       phase = 'finishing';
       // The restored store is complete: a failure from here on only leaves a copy behind, swept at the next start.
       await dropSafetyCopy(db).catch(() => undefined);
+    },
+
+    async abandon() {
+      stopped = true;
+      await copying?.catch(() => undefined);
+      // The marker and the copy go; if that fails, the next start sweeps them (a `copying` marker changes nothing).
+      if (phase !== null) await dropSafetyCopy(db).catch(() => undefined);
+      phase = null;
     },
 
     async fail(error) {
@@ -173,8 +201,11 @@ async function putSafetyCopyBack(db: DeskDatabase, batchSize: number): Promise<v
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();
   });
-  const safety = new DeskDatabase(safetyDatabaseName(db));
+  // Opened as it is on disk (Dexie's dynamic mode): a copy made by an earlier version of the app, with the full
+  // schema, reads the same.
+  const safety = new Dexie(safetyDatabaseName(db));
   try {
+    await safety.open();
     await copySharedTables(safety, db, batchSize);
   } finally {
     safety.close();
@@ -188,25 +219,48 @@ async function dropSafetyCopy(db: DeskDatabase): Promise<void> {
   await Dexie.delete(safetyDatabaseName(db));
 }
 
-/** Row for row, in key order, a page at a time (one transaction per page on each side). */
-async function copySharedTables(from: DeskDatabase, to: DeskDatabase, batchSize: number): Promise<void> {
+/**
+ * The copy aside: the shared tables keyed as in the store, without their secondary indexes and without the store's
+ * middlewares (sync journal, sign-up tombstones), since it is only ever read back in key order. Issue #12: with the
+ * full schema, copying the small seed (23,294 records) took longer than writing the restored data itself.
+ */
+function newSafetyCopy(db: Dexie): Dexie {
+  const safety = new Dexie(safetyDatabaseName(db));
+  safety.version(1).stores(Object.fromEntries(SHARED_TABLE_NAMES.map((name) => [name, SHARED_TABLES[name].key])));
+  return safety;
+}
+
+/**
+ * Row for row, in key order, a page at a time (one transaction per page on each side). The next page is read while
+ * the current one is written (two databases, so the two transactions run side by side): one page ahead, no more.
+ */
+async function copySharedTables(
+  from: Dexie,
+  to: Dexie,
+  batchSize: number,
+  stopped: () => boolean = () => false,
+): Promise<void> {
   for (const name of SHARED_TABLE_NAMES) {
     const source = tableOf(from, name);
     const target = tableOf(to, name);
     const keyField = SHARED_TABLES[name].key;
-    let last: IndexableType | null = null;
-    for (;;) {
-      const page = (await (last === null ? source.toCollection() : source.where(':id').above(last))
+    const read = async (after: IndexableType | null): Promise<Record<string, IndexableType>[]> =>
+      (await (after === null ? source.toCollection() : source.where(':id').above(after))
         .limit(batchSize)
         .toArray()) as Record<string, IndexableType>[];
-      if (page.length === 0) break;
-      await to.transaction('rw', target, () => target.bulkPut(page));
-      last = page[page.length - 1]![keyField]!;
-      if (page.length < batchSize) break;
+    let page = await read(null);
+    while (page.length > 0 && !stopped()) {
+      const rows = page;
+      const last = rows[rows.length - 1]![keyField]!;
+      const [, next] = await Promise.all([
+        to.transaction('rw', target, () => target.bulkPut(rows)),
+        rows.length < batchSize ? Promise.resolve([]) : read(last),
+      ]);
+      page = next;
     }
   }
 }
 
-function tableOf(db: DeskDatabase, table: SharedTableName): Table<unknown, IndexableType> {
+function tableOf(db: Dexie, table: SharedTableName): Table<unknown, IndexableType> {
   return db.table(table);
 }

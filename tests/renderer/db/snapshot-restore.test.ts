@@ -13,7 +13,7 @@ import {
 import { isQuotaError } from '../../../renderer/features/backups/backup-actions';
 import { SHARED_TABLE_NAMES } from '../../../shared/domain/tables';
 import { seedInto } from '../../../shared/seed';
-import { collectBytes, writeSnapshot } from '../../../shared/snapshot';
+import { collectBytes, SnapshotError, writeSnapshot } from '../../../shared/snapshot';
 import { createMemoryStore } from '../../../shared/storage/memory-store';
 
 const SEED = { volunteers: 20, now: '2026-11-28T09:00:00Z', seed: 'restore-here' };
@@ -144,6 +144,21 @@ describe('a restore is all or nothing', { timeout: 120_000 }, () => {
     expect(error).toMatchObject({ outcome: 'unchanged' });
     expect(isQuotaError((error as RestoreError).cause)).toBe(true);
     expect(await dump(db)).toEqual(before);
+    db.close();
+  });
+
+  it('a damaged file is refused with its own message: the store untouched, the copy made meanwhile dropped', async () => {
+    const { db } = await storeWithData();
+    const before = await dump(db);
+    const bytes = new Uint8Array(await (await otherSnapshot()).arrayBuffer());
+    // Cut near the end: the whole check runs (and the copy aside beside it) before the file is refused.
+    const damaged = new Blob([bytes.subarray(0, bytes.length - 30)]);
+    const error = await load(db, damaged).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SnapshotError);
+    expect(error).toMatchObject({ code: 'truncated' });
+    expect(await dump(db)).toEqual(before);
+    expect(await db.uiPreferences.get(RESTORE_STATE_KEY)).toBeUndefined();
+    expect(await Dexie.exists(safetyDatabaseName(db))).toBe(false);
     db.close();
   });
 
