@@ -3,10 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/app/app';
 import { bootstrap } from '../../../renderer/app/bootstrap';
 import { startOnLandingScreen } from '../../../renderer/app/routes';
-import { DeskDatabase } from '../../../renderer/db/database';
-import { loadDeskContext } from '../../../renderer/db/desk-context';
-import { createRepositories } from '../../../renderer/db/repositories-context';
-import { DEFAULT_SETTINGS } from '../../../shared/domain/model';
+import { seedStartedDesk } from '../db/test-database';
 
 /*
  * Issue #12, cold start: the app opened on no address renders the volunteers list in its very first commit, neither
@@ -39,16 +36,7 @@ describe('the address the app starts on', () => {
 describe('a start on no address', { timeout: 30_000 }, () => {
   it('shows the volunteers list, current in the navigation, in the first commit', async () => {
     const name = `start-address-${Math.random()}`;
-    const db = new DeskDatabase(name);
-    await db.open();
-    const repositories = createRepositories(db, await loadDeskContext(db));
-    await repositories.settings.save({
-      ...DEFAULT_SETTINGS,
-      associationName: 'Climat 19',
-      deskName: 'Accueil',
-      firstStartCompletedAt: '2026-11-28T08:00:00.000Z',
-    });
-    db.close();
+    await seedStartedDesk(name);
     window.location.hash = '';
 
     const started = await bootstrap(name);

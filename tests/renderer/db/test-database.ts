@@ -76,3 +76,22 @@ export async function createImportTestStore() {
   await repositories.volunteers.create(newVolunteer({ firstName: 'Déjà', lastName: 'Là' }));
   return { db, repositories };
 }
+
+/**
+ * A desk that has been through its first start, as a coordinator opens it on a Saturday: the named database with its
+ * settings and these people, then closed, for tests that start the app on it (bootstrap).
+ */
+export async function seedStartedDesk(name: string, people: ReadonlyArray<readonly [string, string]> = []) {
+  const db = new DeskDatabase(name);
+  await db.open();
+  const repositories = createRepositories(db, await loadDeskContext(db));
+  await repositories.settings.save({
+    ...DEFAULT_SETTINGS,
+    associationName: 'Climat 19',
+    deskName: 'Accueil',
+    firstStartCompletedAt: '2026-11-28T08:00:00.000Z',
+  });
+  for (const [firstName, lastName] of people)
+    await repositories.volunteers.create(newVolunteer({ firstName, lastName }));
+  db.close();
+}

@@ -2,38 +2,22 @@ import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/app/app';
 import { bootstrap } from '../../../renderer/app/bootstrap';
-import { DeskDatabase } from '../../../renderer/db/database';
-import { loadDeskContext } from '../../../renderer/db/desk-context';
-import { createRepositories, type Repositories } from '../../../renderer/db/repositories-context';
-import { DEFAULT_SETTINGS } from '../../../shared/domain/model';
-import { newVolunteer } from '../db/test-database';
+import type { Repositories } from '../../../renderer/db/repositories-context';
+import { newVolunteer, seedStartedDesk } from '../db/test-database';
 import { fakeFrameLayout } from './jsdom-layout';
 
-// The landing screen is a lazy chunk (issue #12): its module graph is transformed here, once, not within a test's budget.
+// The landing screen's module graph is transformed here, once, not within a test's budget.
 beforeAll(async () => {
   await import('../../../renderer/features/volunteers/volunteers-screen');
 }, 120_000);
 
-/** A desk that has been through its first start, with three volunteers, as a coordinator opens it on a Saturday. */
-async function seedDesk(name: string): Promise<void> {
-  const db = new DeskDatabase(name);
-  await db.open();
-  const repositories = createRepositories(db, await loadDeskContext(db));
-  await repositories.settings.save({
-    ...DEFAULT_SETTINGS,
-    associationName: 'Climat 19',
-    deskName: 'Accueil',
-    firstStartCompletedAt: '2026-11-28T08:00:00.000Z',
-  });
-  for (const [firstName, lastName] of [
+/** A desk that has been through its first start, with three volunteers. */
+const seedDesk = (name: string) =>
+  seedStartedDesk(name, [
     ['Alice', 'Martin'],
     ['Bruno', 'Durand'],
     ['Chloé', 'Petit'],
-  ] as const) {
-    await repositories.volunteers.create(newVolunteer({ firstName, lastName }));
-  }
-  db.close();
-}
+  ]);
 
 /**
  * Holds back every read the volunteers screen's live queries make until `release()`, counting them: whatever the
