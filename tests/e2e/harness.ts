@@ -82,11 +82,43 @@ export interface E2eSession {
   close(): Promise<void>;
 }
 
+/**
+ * Whether the page produces animation frames. Playwright's clicks wait for an element to be "stable" over two
+ * frames: a browser that starts without frames fails the first click after 30 s, with nothing pointing at it.
+ */
+async function producesFrames(page: Page, withinMs: number): Promise<boolean> {
+  return page.evaluate(
+    (ms) =>
+      new Promise<boolean>((done) => {
+        requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+        setTimeout(() => done(false), ms);
+      }),
+    withinMs,
+  );
+}
+
+/** How many times a browser that starts without frames is replaced before the test fails (see producesFrames). */
+const LAUNCH_ATTEMPTS = 2;
+
 /** A fresh browser with an empty profile (so an empty IndexedDB), the renderer served, one page open on it. */
 export async function openApp(options: { syncOrigin?: string } = {}): Promise<E2eSession> {
   const server = await serveFolder(RENDERER_DIST, options);
+  for (let attempt = 1; ; attempt++) {
+    const session = await launchOn(server);
+    if (await producesFrames(session.page, 10_000)) return session;
+    await session.browser.close();
+    if (attempt >= LAUNCH_ATTEMPTS) {
+      await server.close();
+      throw new Error(`Chromium produced no animation frame in ${LAUNCH_ATTEMPTS} launches: clicks cannot be checked.`);
+    }
+    console.warn('Chromium started without animation frames: launching it again.');
+  }
+}
+
+async function launchOn(server: StaticServer): Promise<E2eSession> {
   // Playwright gives every launch a fresh, empty profile of its own: IndexedDB starts empty.
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const executablePath = findChromium({ preferHeadlessShell: true });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true });
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
