@@ -17,7 +17,8 @@ describe('the export to the city, from the screen', () => {
   });
 
   it('previews and downloads the previous month as a zip that follows the contract, with no name in pseudonymous mode', async () => {
-    session = await openApp();
+    // November 2026, so that the previous month is October whatever the day the test runs.
+    session = await openApp({ now: '2026-11-20T10:00:00+01:00' });
     const { page } = session;
     await completeFirstStart(page, 'Les Amis du Climat — Paris 16e');
 

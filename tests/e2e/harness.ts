@@ -100,11 +100,21 @@ async function producesFrames(page: Page, withinMs: number): Promise<boolean> {
 /** How many times a browser that starts without frames is replaced before the test fails (see producesFrames). */
 const LAUNCH_ATTEMPTS = 2;
 
+export interface OpenAppOptions {
+  /** Serve like `npm run web -- --sync-origin` (see serveFolder). */
+  syncOrigin?: string;
+  /**
+   * The page's clock starts at this instant and runs from there (Playwright's clock, in the page only: Workers and
+   * Node keep the real time). For a test whose dates mean "yesterday" or "last month": it passes on any day.
+   */
+  now?: string;
+}
+
 /** A fresh browser with an empty profile (so an empty IndexedDB), the renderer served, one page open on it. */
-export async function openApp(options: { syncOrigin?: string } = {}): Promise<E2eSession> {
-  const server = await serveFolder(RENDERER_DIST, options);
+export async function openApp(options: OpenAppOptions = {}): Promise<E2eSession> {
+  const server = await serveFolder(RENDERER_DIST, { syncOrigin: options.syncOrigin });
   for (let attempt = 1; ; attempt++) {
-    const session = await launchOn(server);
+    const session = await launchOn(server, options.now);
     if (await producesFrames(session.page, 10_000)) return session;
     await session.browser.close();
     if (attempt >= LAUNCH_ATTEMPTS) {
@@ -115,13 +125,14 @@ export async function openApp(options: { syncOrigin?: string } = {}): Promise<E2
   }
 }
 
-async function launchOn(server: StaticServer): Promise<E2eSession> {
+async function launchOn(server: StaticServer, now: string | undefined): Promise<E2eSession> {
   // Playwright gives every launch a fresh, empty profile of its own: IndexedDB starts empty.
   const executablePath = findChromium({ preferHeadlessShell: true });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true });
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
+  if (now !== undefined) await context.clock.install({ time: new Date(now) });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -39,7 +39,8 @@ describe('sign-ups, waiting list and the roster after the event', () => {
   });
 
   it('fills a shift, queues the next person, overrides an overlap, promotes on cancellation, and corrects hours', async () => {
-    session = await openApp();
+    // Saturday 28 November 2026, the day after the clean-up, whatever the day the test runs.
+    session = await openApp({ now: '2026-11-28T10:00:00+01:00' });
     const { page } = session;
     await completeFirstStart(page);
     for (const [first, last] of [
@@ -168,6 +169,20 @@ describe('sign-ups, waiting list and the roster after the event', () => {
     const icsText = await readDownload(await ics);
     expect(icsText).toContain('BEGIN:VCALENDAR\r\n');
     expect(icsText).toContain('DTSTART;TZID=Europe/Paris:20261127T140000');
+
+    // Back from the roster: the planning as it was left, the agenda of week 48 (only the days with shifts).
+    await page.goBack();
+    await page.getByRole('heading', { level: 2, name: /Semaine 48/ }).waitFor();
+    await page.getByRole('region', { name: 'ven. 27 nov. 2026' }).waitFor();
+    expect(await page.getByRole('region', { name: 'lun. 23 nov. 2026' }).count()).toBe(0);
+    // The week and the view are in the address: the next week survives a reload, and Back leaves the planning.
+    await page.getByRole('button', { name: 'Semaine suivante' }).click();
+    await page.getByRole('heading', { level: 2, name: /Semaine 49/ }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: /Semaine 49/ }).waitFor();
+    await page.getByText('Aucun créneau.').waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: /^Ramassage des berges — ven\. 27 nov\. 2026/ }).waitFor();
     expect(foreignRequests(session)).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
-import { useMemo, useState, type CSSProperties } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import {
   addDaysToLocalDate,
   formatLocalDate,
   formatLocalTime,
+  parseLocalDate,
   startOfWeekOfLocalDate,
 } from '../../../shared/domain/local-date';
 import {
@@ -23,7 +24,8 @@ import { useLanguage } from '../../lib/use-language';
 import { CATEGORY_COLOURS } from './category-colours';
 import styles from './planning.module.css';
 
-type View = 'week' | 'day' | 'agenda';
+const VIEWS = ['week', 'day', 'agenda'] as const;
+type View = (typeof VIEWS)[number];
 type PlanningShift = NonNullable<ReturnType<typeof useShiftsBetween>>[number];
 /** A shift with its Paris start time, `14:30`. */
 type DayShift = PlanningShift & { time: string };
@@ -55,14 +57,34 @@ function startOf(date: string): string {
   return result.ok ? result.instant : `${date}T00:00:00.000Z`;
 }
 
+/**
+ * The day shown and the view, kept in the address (`#/planning?date=2026-12-07&view=day`): back from a shift's roster
+ * returns to the week that was open, and a week can be opened directly. Each step replaces the address rather than
+ * adding to the history, so Back leaves the planning instead of stepping through the weeks. A missing or invalid
+ * value falls back to today and the week view.
+ */
+function usePlanningAddress(today: string) {
+  const [params, setParams] = useSearchParams();
+  const date = params.get('date');
+  const anchor = date !== null && parseLocalDate(date) ? date : today;
+  const view = VIEWS.find((candidate) => candidate === params.get('view')) ?? 'week';
+  const show = (next: { date?: string; view?: View }) => {
+    const wanted = { date: next.date ?? anchor, view: next.view ?? view };
+    const address = new URLSearchParams();
+    if (wanted.date !== today) address.set('date', wanted.date);
+    if (wanted.view !== 'week') address.set('view', wanted.view);
+    setParams(address, { replace: true });
+  };
+  return { anchor, view, show };
+}
+
 /** Week (Monday first, ISO numbering), day and agenda views of the shifts, each linking to its roster. */
 export function PlanningScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { desk } = useRepositories();
   const today = parisLocalDate(desk.now().toISOString());
-  const [anchor, setAnchor] = useState(today);
-  const [view, setView] = useState<View>('week');
+  const { anchor, view, show } = usePlanningAddress(today);
   const first = view === 'day' ? anchor : startOfWeekOfLocalDate(anchor);
   const length = view === 'day' ? 1 : 7;
   const days = Array.from({ length }, (_unused, index) => addDaysToLocalDate(first, index));
@@ -76,20 +98,20 @@ export function PlanningScreen() {
   return (
     <Page title={t('planning.title')}>
       <div className={styles.toolbar}>
-        <Button variant="secondary" onPress={() => setAnchor(addDaysToLocalDate(anchor, -step))}>
+        <Button variant="secondary" onPress={() => show({ date: addDaysToLocalDate(anchor, -step) })}>
           {view === 'day' ? t('planning.previousDay') : t('planning.previous')}
         </Button>
-        <Button variant="secondary" onPress={() => setAnchor(today)}>
+        <Button variant="secondary" onPress={() => show({ date: today })}>
           {t('planning.today')}
         </Button>
-        <Button variant="secondary" onPress={() => setAnchor(addDaysToLocalDate(anchor, step))}>
+        <Button variant="secondary" onPress={() => show({ date: addDaysToLocalDate(anchor, step) })}>
           {view === 'day' ? t('planning.nextDay') : t('planning.next')}
         </Button>
         <SelectField<View>
           label={t('planning.view')}
           value={view}
-          onChange={setView}
-          options={(['week', 'day', 'agenda'] as const).map((id) => ({ id, label: t(`planning.views.${id}`) }))}
+          onChange={(next) => show({ view: next })}
+          options={VIEWS.map((id) => ({ id, label: t(`planning.views.${id}`) }))}
         />
       </div>
       <h2 aria-live="polite">
