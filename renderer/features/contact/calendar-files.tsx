@@ -6,7 +6,6 @@ import { shiftCalendarMessage } from '../../../shared/messaging';
 import { Button } from '../../components/button';
 import { StatusMessage } from '../../components/status-message';
 import ui from '../../components/ui.module.css';
-import { useSettings } from '../../db/hooks';
 import { useRepositories } from '../../db/repositories-context';
 import type { CalendarRow } from '../../db/repositories/contact-repository';
 import { useDesktop } from '../../lib/desktop-context';
@@ -23,13 +22,15 @@ import styles from './contact.module.css';
 export function CalendarFiles({ rows, rowName }: { rows: readonly CalendarRow[]; rowName: 'person' | 'shift' }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const settings = useSettings();
   const desktop = useDesktop();
-  const { contact, desk } = useRepositories();
+  const { contact, desk, settings: settingsRepository } = useRepositories();
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
 
   async function save(row: CalendarRow) {
-    if (!settings?.contactEmail) {
+    // Read when pressed, not through a live query: the button can be pressed before such a query's first answer (the
+    // cancel dialog shows this list the moment it opens), which said "no contact address" when there was one.
+    const settings = await settingsRepository.get();
+    if (!settings.contactEmail) {
       setNotice({ tone: 'error', text: t('contact.noContactEmail') });
       return;
     }

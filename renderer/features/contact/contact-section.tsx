@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Mission, Shift } from '../../../shared/domain/model';
+import type { Mission, Settings, Shift } from '../../../shared/domain/model';
 import {
   addressList,
   fillTemplate,
@@ -36,8 +36,18 @@ export interface ContactListProps {
   readonly headingId?: string;
 }
 
-/** "Contacter": copy the addresses, open the mail client batch by batch, the SMS CSV, invitations (issue #15). */
-export function ContactSection({
+/**
+ * "Contacter": copy the addresses, open the mail client batch by batch, the SMS CSV, invitations (issue #15). Shown
+ * once the settings are read: the template's language, the contact line and the sender's address all come from them,
+ * and a button pressed before their first answer said "no contact address" when there was one.
+ */
+export function ContactSection(props: ContactListProps) {
+  const settings = useSettings();
+  return settings ? <ContactSectionWith settings={settings} {...props} /> : null;
+}
+
+function ContactSectionWith({
+  settings,
   list,
   listId,
   people,
@@ -45,14 +55,13 @@ export function ContactSection({
   mission,
   children,
   headingId = 'contact-title',
-}: ContactListProps) {
+}: ContactListProps & { settings: Settings }) {
   const { t } = useTranslation();
-  const settings = useSettings();
   const desktop = useDesktop();
   const { contact } = useRepositories();
   const templates = templatesOf(settings);
   const [templateId, setTemplateId] = useState<string>(
-    templates.find((template) => template.language === (settings?.language ?? 'fr'))?.id ?? templates[0]!.id,
+    templates.find((template) => template.language === settings.language)?.id ?? templates[0]!.id,
   );
   const template = templates.find((candidate) => candidate.id === templateId) ?? templates[0]!;
   const [plan, setPlan] = useState<MailtoPlan | null>(null);
@@ -84,7 +93,7 @@ export function ContactSection({
   async function prepare() {
     setPlan(null);
     setNotice(null);
-    const to = settings?.contactEmail;
+    const to = settings.contactEmail;
     if (!to) {
       setNotice({ tone: 'error', text: t('contact.noContactEmail') });
       return;
