@@ -327,7 +327,7 @@ async function main(): Promise<void> {
         record(
           'planning-week',
           await repeat(() =>
-            appPage.evaluate((week) => window.benchProbes!.planningWeek(week.start, week.end), desk.week),
+            appPage.evaluate((week) => window.benchProbes!.planningWeek(week.monday, week.start, week.end), desk.week),
           ),
           'raw IndexedDB start-index range of the week rendered as plain rows',
         );

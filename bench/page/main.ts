@@ -331,16 +331,27 @@ const foldText = (text: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 
+/** The Monday of the week with the most shifts (issue #12 asks for a planning week of 500: the seed's busiest). */
+function busiestWeek(shifts: readonly { start: string; deleted?: boolean }[]): string | undefined {
+  const perWeek = new Map<string, number>();
+  for (const shift of shifts) {
+    if (shift.deleted) continue;
+    const monday = startOfWeekOfLocalDate(parisLocalDate(shift.start));
+    perWeek.set(monday, (perWeek.get(monday) ?? 0) + 1);
+  }
+  return [...perWeek].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
 /**
  * Opens the desk on the shift with the most sign-ups near today (the session the Desk screen writes), and picks the
  * queries: a name prefix, a name with accents typed without them, an e-mail fragment, a reference; and references of
- * other signed-up people for the check-ins. Also the planning week's bounds and a reference for the list filter.
+ * other signed-up people for the check-ins. Also the busiest planning week and a reference for the list filter.
  */
 async function openDesk(): Promise<{
   queries: { kind: string; query: string }[];
   checkIns: string[];
   listRef: string;
-  week: { start: string; end: string };
+  week: { monday: string; start: string; end: string };
 }> {
   const db = new DeskDatabase(DATABASE_NAME);
   await db.open();
@@ -379,8 +390,7 @@ async function openDesk(): Promise<{
   });
   const listTarget = (await db.volunteers.orderBy('lastName').offset(7).first()) ?? first;
   db.close();
-  const today = parisLocalDate(new Date().toISOString());
-  const monday = startOfWeekOfLocalDate(today);
+  const monday = busiestWeek(shifts) ?? startOfWeekOfLocalDate(parisLocalDate(new Date().toISOString()));
   const midnight = (date: string) => {
     const result = parisDateAndTimeToInstant(date, '00:00');
     return result.ok ? result.instant : `${date}T00:00:00.000Z`;
@@ -394,7 +404,7 @@ async function openDesk(): Promise<{
     ],
     checkIns: people.slice(2, 12).map((person) => person.ref),
     listRef: listTarget.ref,
-    week: { start: midnight(monday), end: midnight(addDaysToLocalDate(monday, 7)) },
+    week: { monday, start: midnight(monday), end: midnight(addDaysToLocalDate(monday, 7)) },
   };
 }
 

@@ -327,13 +327,13 @@ async function volunteersScroll(frames: number): Promise<Timing> {
   return { figure, baseline, detail: `${rows} rows, ${frames} frames` };
 }
 
-/** Planning: open the week view of this week → every shift of the week painted. */
-async function planningWeek(weekStart: string, weekEnd: string): Promise<Timing> {
+/** Planning: open the week view of a given week (its Monday in the address) → every shift of the week painted. */
+async function planningWeek(monday: string, weekStart: string, weekEnd: string): Promise<Timing> {
   location.hash = '#/volunteers';
   await when(() => firstRow() !== null);
   await settled();
   const started = performance.now();
-  location.hash = '#/planning';
+  location.hash = `#/planning?date=${monday}`;
   await when(() => document.querySelector('main a[href*="/shifts/"]') !== null);
   const shownFirst = performance.now();
   const figure = Math.max(shownFirst, await settled(10)) - started;
