@@ -35,15 +35,7 @@ describe('the contact section', { timeout: 60_000 }, () => {
   it('sends a message about the sign-up to everyone with an address, a newsletter only to those who accepted it', async () => {
     const user = userEvent.setup();
     const store = await threePeople();
-    store.show(
-      <ContactSection
-        list="shift"
-        listId={store.shift.id}
-        people={store.people}
-        shift={store.shift}
-        mission={store.mission}
-      />,
-    );
+    store.showShiftContact(store.people);
     const section = await screen.findByRole('region', { name: 'Contacter' });
     expect(
       await within(section).findByText('2 personne(s) avec une adresse e-mail, 1 sans ; 1 accepte(nt) les SMS.'),
@@ -126,15 +118,7 @@ describe('the contact section', { timeout: 60_000 }, () => {
     const store = await threePeople();
     await store.person({ firstName: 'Dan', lastName: 'Roux', phone: '+33698765432' }, { sms: false });
     const people = await store.repositories.contact.forShift(store.shift.id);
-    store.show(
-      <ContactSection
-        list="shift"
-        listId={store.shift.id}
-        people={people}
-        shift={store.shift}
-        mission={store.mission}
-      />,
-    );
+    store.showShiftContact(people);
     const section = await screen.findByRole('region', { name: 'Contacter' });
     await user.click(within(section).getByRole('button', { name: 'Copier les adresses' }));
     expect(

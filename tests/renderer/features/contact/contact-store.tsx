@@ -6,6 +6,8 @@ import type { IpcInput } from '../../../../shared/ipc/contract';
 import type { Language } from '../../../../shared/domain/model';
 import { isAllowedExternalUrl } from '../../../../shared/security/external-url';
 import { RepositoriesProvider } from '../../../../renderer/db/repositories-context';
+import type { ContactPerson } from '../../../../renderer/db/repositories/contact-repository';
+import { ContactSection } from '../../../../renderer/features/contact/contact-section';
 import { createBrowserFallback, type DesktopApi } from '../../../../renderer/lib/desktop-api';
 import { DesktopProvider } from '../../../../renderer/lib/desktop-context';
 import { createI18n } from '../../../../renderer/lib/i18n';
@@ -86,7 +88,20 @@ export async function contactStore(options: { capacity?: number } = {}) {
     return (await store.db.auditLog.where('action').equals(action).toArray()).sort((a, b) => a.at.localeCompare(b.at));
   }
 
-  return { ...store, saved, opened, person, show, logged };
+  /** The shift's "Contacter" section, for these people (as the roster shows it). */
+  function showShiftContact(people: readonly ContactPerson[]) {
+    return show(
+      <ContactSection
+        list="shift"
+        listId={store.shift.id}
+        people={people}
+        shift={store.shift}
+        mission={store.mission}
+      />,
+    );
+  }
+
+  return { ...store, saved, opened, person, show, showShiftContact, logged };
 }
 
 /** The Bcc addresses of a `mailto:` URL, decoded. */

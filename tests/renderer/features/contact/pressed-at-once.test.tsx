@@ -1,7 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CalendarFiles } from '../../../../renderer/features/contact/calendar-files';
-import { ContactSection } from '../../../../renderer/features/contact/contact-section';
 import { CONTACT_EMAIL, contactStore } from './contact-store';
 
 /**
@@ -27,15 +26,7 @@ describe('contact buttons pressed at once', { timeout: 60_000 }, () => {
     const store = await contactStore();
     await store.person({ firstName: 'Awa', lastName: 'Diallo', email: 'awa@exemple.fr' });
     const people = await store.repositories.contact.forShift(store.shift.id);
-    store.show(
-      <ContactSection
-        list="shift"
-        listId={store.shift.id}
-        people={people}
-        shift={store.shift}
-        mission={store.mission}
-      />,
-    );
+    store.showShiftContact(people);
     fireEvent.click(await screen.findByRole('button', { name: 'Préparer les e-mails' }));
 
     expect(await screen.findByRole('button', { name: 'Ouvrir le lot 1 (1 adresse(s))' })).toBeInTheDocument();
