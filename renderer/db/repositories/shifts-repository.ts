@@ -3,7 +3,7 @@ import { shiftSchema, type Mission, type Shift } from '../../../shared/domain/mo
 import { createRecord, updateRecord } from '../../../shared/records/record';
 import type { DeskDatabase } from '../database';
 import type { DeskContext } from '../desk-context';
-import { withFill } from '../shift-fill';
+import { withConfirmedFill, withFill, type ConfirmedFill } from '../shift-fill';
 import { writeTransaction } from '../write';
 import type { AuditRepository } from './audit-repository';
 
@@ -81,13 +81,16 @@ export function createShiftsRepository(db: DeskDatabase, desk: DeskContext, audi
       });
     },
 
-    /** Shifts starting in [from, to) with their mission and fill: the planning's week, day or agenda. */
-    async listBetween(from: string, to: string): Promise<(ShiftWithFill & { mission: Mission | undefined })[]> {
+    /** Shifts starting in [from, to) with their mission and confirmed fill: the planning's week, day or agenda. */
+    async listBetween(
+      from: string,
+      to: string,
+    ): Promise<(Shift & { fill: ConfirmedFill; mission: Mission | undefined })[]> {
       const shifts = (await db.shifts.where('start').between(from, to, true, false).toArray()).filter(
         (s) => !s.deleted,
       );
       const [filled, missions] = await Promise.all([
-        withFill(db, shifts),
+        withConfirmedFill(db, shifts),
         db.missions.bulkGet([...new Set(shifts.map((shift) => shift.missionId))]),
       ]);
       const missionById = new Map(missions.flatMap((mission) => (mission ? [[mission.id, mission] as const] : [])));

@@ -31,13 +31,16 @@ describe('shifts repository: the planning’s reads', () => {
 
     const week = await repositories.shifts.listBetween('2026-11-23T00:00:00.000Z', '2026-11-30T00:00:00.000Z');
     const fills = new Map(week.map((row) => [row.id, row.fill]));
-    expect(fills.get(shift.id)).toMatchObject({ capacity: 2, confirmed: 2, waiting: 1, isFull: true });
-    expect(fills.get(later.id)).toMatchObject({ capacity: 3, confirmed: 1, waiting: 0, isFull: false });
+    expect(fills.get(shift.id)).toMatchObject({ capacity: 2, confirmed: 2, isFull: true });
+    expect(fills.get(later.id)).toMatchObject({ capacity: 3, confirmed: 1, isFull: false });
+    // The planning shows who is confirmed: its fill does not count the waiting lists (a mission's shifts do).
+    expect(fills.get(shift.id)).not.toHaveProperty('waiting');
     expect(week.every((row) => row.mission?.id === mission.id)).toBe(true);
 
     const ofMission = await repositories.shifts.listForMission(mission.id);
     expect(ofMission.map((row) => row.id)).toEqual([shift.id, later.id]);
     expect(ofMission.map((row) => row.fill.confirmed)).toEqual([2, 1]);
+    expect(ofMission.map((row) => row.fill.waiting)).toEqual([1, 0]);
     // Outside the range: nothing.
     expect(await repositories.shifts.listBetween('2026-12-01T00:00:00.000Z', '2026-12-08T00:00:00.000Z')).toEqual([]);
   });

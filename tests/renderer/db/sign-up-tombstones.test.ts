@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { capacityStatus } from '../../../shared/domain/capacity';
 import { ROLES, SIGN_UP_STATUSES, type Shift, type SignUp } from '../../../shared/domain/model';
 import { DeskDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../renderer/db/database';
-import { withFill } from '../../../renderer/db/shift-fill';
+import { withConfirmedFill, withFill } from '../../../renderer/db/shift-fill';
 import { aShift, aSignUp } from '../../shared/domain/factories';
 import { createTestDatabase } from './test-database';
 
@@ -175,13 +175,14 @@ describe('the planning’s fill counted by index', () => {
               if (signUp?.deleted) await db.signUps.put((signUps[index] = { ...signUp, deleted: false }));
             }
             const filled = await withFill(db, shifts);
-            for (const shift of filled) {
-              expect(shift.fill).toEqual(
-                capacityStatus(
-                  shift,
-                  signUps.filter((signUp) => signUp.shiftId === shift.id),
-                ),
+            const confirmedOnly = await withConfirmedFill(db, shifts);
+            for (const [index, shift] of filled.entries()) {
+              const { waiting, ...withoutWaiting } = capacityStatus(
+                shift,
+                signUps.filter((signUp) => signUp.shiftId === shift.id),
               );
+              expect(shift.fill).toEqual({ ...withoutWaiting, waiting });
+              expect(confirmedOnly[index]?.fill).toEqual(withoutWaiting);
             }
           },
         ),
