@@ -11,6 +11,7 @@ import type { Settings } from '../../shared/domain/model';
 // The landing screen's first reads (its code is in the start-up chunks, through routes.tsx).
 import { dropLandingData, holdLandingData, readLandingData } from '../features/volunteers/landing-data';
 import { startOnLandingScreen } from './routes';
+import { announceSlowOpen } from './slow-open-notice';
 
 export type Started =
   | { ok: true; repositories: Repositories; i18n: i18n; desktop: DesktopApi; persisted: boolean; settings: Settings }
@@ -23,7 +24,9 @@ export type Started =
 export async function bootstrap(databaseName?: string): Promise<Started> {
   const landing = typeof window !== 'undefined' && startOnLandingScreen();
   try {
-    const { db, persisted } = await openDatabase(databaseName);
+    const opening = openDatabase(databaseName);
+    if (typeof window !== 'undefined') announceSlowOpen(opening);
+    const { db, persisted } = await opening;
     // Side by side, each waiting only for what it needs: this desk's identity then (on the volunteers list) the list's
     // first reads; the settings then the language's catalogue.
     const [repositories, { settings, i18n }] = await Promise.all([

@@ -16,6 +16,7 @@ import type {
 import { forEachInPages } from './index-reads';
 import { signUpTombstonesMiddleware, TOMBSTONES_TABLE, type SignUpTombstoneRow } from './sign-up-tombstones';
 import { syncJournalMiddleware, type SyncJournalRow } from './sync-journal';
+import { reportUpgradeProgress } from './upgrade-progress';
 
 /** A volunteer as stored: the record plus the folded search keys derived from it (recomputed on every write). */
 export type StoredVolunteer = Volunteer & { searchKeys: string[] };
@@ -50,6 +51,9 @@ export interface SyncDocRow {
 }
 
 export const DATABASE_NAME = 'desk-climat';
+
+/** An upgrade that reads a table reports its progress every this many rows (forEachInPages' page size). */
+const UPGRADE_REPORT_EVERY = 2_000;
 
 /**
  * The one Dexie class (architecture.md, rule 6). Versions are append-only: never edit a published version's schema,
@@ -97,8 +101,11 @@ export class DeskDatabase extends Dexie {
       .stores(SCHEMA_V4)
       .upgrade(async (transaction) => {
         const rows: SignUpTombstoneRow[] = [];
+        let read = 0;
         await forEachInPages(transaction.table<SignUp, string>('signUps'), (signUp) => {
           if (signUp.deleted) rows.push({ id: signUp.id, shiftId: signUp.shiftId, status: signUp.status });
+          // One report per page: the start-up notice shows the count, so a long upgrade is seen to move.
+          if (++read % UPGRADE_REPORT_EVERY === 0) reportUpgradeProgress(read);
         });
         await transaction.table(TOMBSTONES_TABLE).bulkPut(rows);
       });

@@ -19,6 +19,9 @@ export const en: Messages = {
     loading: 'Loading…',
     storageError: 'The local data cannot be opened: {{message}}',
     notFound: 'This page does not exist.',
+    opening: 'Opening this desk’s data…',
+    upgrading:
+      'Updating this desk’s data for the new version, once only: {{rows}} sign-ups read. Do not close the app.',
   },
   nav: {
     volunteers: 'Volunteers',

@@ -21,6 +21,9 @@ export const fr = {
     loading: 'Chargement…',
     storageError: 'Impossible d’ouvrir les données locales : {{message}}',
     notFound: 'Cette page n’existe pas.',
+    opening: 'Ouverture des données de ce poste…',
+    upgrading:
+      'Mise à jour des données de ce poste pour la nouvelle version, une seule fois : {{rows}} inscriptions relues. Ne fermez pas l’application.',
   },
   nav: {
     volunteers: 'Bénévoles',

@@ -31,4 +31,29 @@ export function initOptions(language: Language, resources: Resource): InitOption
 /** Keeps <html lang> true for screen readers (WCAG 3.1.1) when the language changes. */
 export function applyDocumentLanguage(language: Language): void {
   document.documentElement.lang = language;
+  rememberLanguage(language);
+}
+
+/**
+ * The language the desk last showed, kept beside the database rather than in it: the start-up notice
+ * (app/slow-open-notice.ts) speaks it while the database is still opening. Not personal data; a browser that refuses
+ * storage simply gets the default language there.
+ */
+const LANGUAGE_HINT_KEY = 'desk-climat.language';
+
+function rememberLanguage(language: Language): void {
+  try {
+    localStorage.setItem(LANGUAGE_HINT_KEY, language);
+  } catch {
+    // Storage refused: the notice speaks the default language.
+  }
+}
+
+/** The language the desk last showed, or the default one. */
+export function rememberedLanguage(): Language {
+  try {
+    return localStorage.getItem(LANGUAGE_HINT_KEY) === 'en' ? 'en' : DEFAULT_LANGUAGE;
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
 }
