@@ -47,7 +47,9 @@ describe('the start-up notice while the database opens', () => {
     expect(status.textContent).toBe('Ouverture des données de ce poste…');
 
     reportUpgradeProgress(4_000);
-    expect(status.textContent).toMatch(/une seule fois\u00a0: 4\s000 inscriptions relues\. Ne fermez pas l’application\.$/);
+    expect(status.textContent).toMatch(
+      /une seule fois\u00a0: 4\s000 inscriptions relues\. Ne fermez pas l’application\.$/,
+    );
     // Read aloud at most every 5 seconds.
     reportUpgradeProgress(6_000);
     expect(status.textContent).toContain('4\u202f000');
