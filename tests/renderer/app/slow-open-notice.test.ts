@@ -1,11 +1,11 @@
 import { screen } from '@testing-library/dom';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { announceSlowOpen } from '../../../renderer/app/slow-open-notice';
-import { DeskDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../renderer/db/database';
+import { DeskDatabase } from '../../../renderer/db/database';
 import { onUpgradeProgress, reportUpgradeProgress } from '../../../renderer/db/upgrade-progress';
 import { applyDocumentLanguage } from '../../../renderer/lib/i18n/setup';
 import { aSignUp } from '../../shared/domain/factories';
+import { buildVersion3 } from '../db/test-database';
 
 /**
  * The start-up screen while the database opens (a schema upgrade at city scale reads 500,000 sign-ups once, about a
@@ -72,13 +72,10 @@ describe('the start-up notice while the database opens', () => {
 
   it('hears from the version 4 upgrade as it reads the sign-ups, a page at a time', async () => {
     const name = `upgrade-progress-${Math.random().toString(36).slice(2)}`;
-    const v3 = new Dexie(name);
-    v3.version(1).stores(SCHEMA_V1);
-    v3.version(2).stores(SCHEMA_V2);
-    v3.version(3).stores(SCHEMA_V3);
-    await v3.open();
-    await v3.table('signUps').bulkPut(Array.from({ length: 4_500 }, (_unused, index) => aSignUp({ id: `s-${index}` })));
-    v3.close();
+    await buildVersion3(
+      name,
+      Array.from({ length: 4_500 }, (_unused, index) => aSignUp({ id: `s-${index}` })),
+    );
 
     const reports: number[] = [];
     const stop = onUpgradeProgress((read) => reports.push(read));

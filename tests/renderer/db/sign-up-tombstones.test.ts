@@ -1,12 +1,11 @@
-import Dexie from 'dexie';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { capacityStatus } from '../../../shared/domain/capacity';
 import { ROLES, SIGN_UP_STATUSES, type Shift, type SignUp } from '../../../shared/domain/model';
-import { DeskDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../renderer/db/database';
+import { DeskDatabase } from '../../../renderer/db/database';
 import { withConfirmedFill, withFill } from '../../../renderer/db/shift-fill';
 import { aShift, aSignUp } from '../../shared/domain/factories';
-import { createTestDatabase } from './test-database';
+import { buildVersion3, createTestDatabase } from './test-database';
 
 /**
  * The desk-local list of sign-up tombstones (renderer/db/sign-up-tombstones.ts, schema version 4) and the planning's
@@ -108,19 +107,11 @@ describe('sign-up tombstones (schema version 4)', () => {
 
   it('opens a version 3 database and lists the tombstones it already held', async () => {
     const name = `tombstones-migration-${Math.random().toString(36).slice(2)}`;
-    const v3 = new Dexie(name);
-    v3.version(1).stores(SCHEMA_V1);
-    v3.version(2).stores(SCHEMA_V2);
-    v3.version(3).stores(SCHEMA_V3);
-    await v3.open();
-    await v3
-      .table('signUps')
-      .bulkPut([
-        aSignUp({ id: 'live', shiftId: 's-1' }),
-        aSignUp({ id: 'gone', shiftId: 's-1', deleted: true }),
-        aSignUp({ id: 'gone-waiting', shiftId: 's-2', status: 'waiting', deleted: true }),
-      ]);
-    v3.close();
+    await buildVersion3(name, [
+      aSignUp({ id: 'live', shiftId: 's-1' }),
+      aSignUp({ id: 'gone', shiftId: 's-1', deleted: true }),
+      aSignUp({ id: 'gone-waiting', shiftId: 's-2', status: 'waiting', deleted: true }),
+    ]);
     const db = new DeskDatabase(name);
     await db.open();
     expect(db.verno).toBe(4);

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DeskDatabase } from '../../../renderer/db/database';
+import Dexie from 'dexie';
+import { DeskDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../renderer/db/database';
 import { loadDeskContext, type DeskContext } from '../../../renderer/db/desk-context';
 import type { NewVolunteer } from '../../../renderer/db/repositories/volunteers-repository';
 import { aVolunteer } from '../../shared/domain/factories';
 import { createRepositories } from '../../../renderer/db/repositories-context';
 import { EMPTY_MISSION_DRAFT, validateMissionDraft } from '../../../renderer/features/missions/validate-mission';
-import { DEFAULT_SETTINGS } from '../../../shared/domain/model';
+import { DEFAULT_SETTINGS, type SignUp } from '../../../shared/domain/model';
 
 let counter = 0;
 
@@ -94,4 +95,15 @@ export async function seedStartedDesk(name: string, people: ReadonlyArray<readon
   for (const [firstName, lastName] of people)
     await repositories.volunteers.create(newVolunteer({ firstName, lastName }));
   db.close();
+}
+
+/** A database at schema version 3 exactly as it was published, holding these sign-ups, then closed (migration tests). */
+export async function buildVersion3(name: string, signUps: readonly SignUp[]): Promise<void> {
+  const v3 = new Dexie(name);
+  v3.version(1).stores(SCHEMA_V1);
+  v3.version(2).stores(SCHEMA_V2);
+  v3.version(3).stores(SCHEMA_V3);
+  await v3.open();
+  await v3.table('signUps').bulkPut([...signUps]);
+  v3.close();
 }
