@@ -85,6 +85,7 @@ export interface E2eSession {
 /**
  * Whether the page produces animation frames. Playwright's clicks wait for an element to be "stable" over two
  * frames: a browser that starts without frames fails the first click after 30 s, with nothing pointing at it.
+ * Checked on the blank page, before Playwright's clock (which fakes requestAnimationFrame) and before the app.
  */
 async function producesFrames(page: Page, withinMs: number): Promise<boolean> {
   return page.evaluate(
@@ -113,27 +114,10 @@ export interface OpenAppOptions {
 /** A fresh browser with an empty profile (so an empty IndexedDB), the renderer served, one page open on it. */
 export async function openApp(options: OpenAppOptions = {}): Promise<E2eSession> {
   const server = await serveFolder(RENDERER_DIST, { syncOrigin: options.syncOrigin });
-  for (let attempt = 1; ; attempt++) {
-    const session = await launchOn(server, options.now);
-    if (await producesFrames(session.page, 10_000)) return session;
-    await session.browser.close();
-    if (attempt >= LAUNCH_ATTEMPTS) {
-      await server.close();
-      throw new Error(`Chromium produced no animation frame in ${LAUNCH_ATTEMPTS} launches: clicks cannot be checked.`);
-    }
-    console.warn('Chromium started without animation frames: launching it again.');
-  }
-}
-
-async function launchOn(server: StaticServer, now: string | undefined): Promise<E2eSession> {
-  // Playwright gives every launch a fresh, empty profile of its own: IndexedDB starts empty.
-  const executablePath = findChromium({ preferHeadlessShell: true });
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true });
+  const { browser, context, page } = await launchWithFrames(server);
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
-  if (now !== undefined) await context.clock.install({ time: new Date(now) });
-  const page = await context.newPage();
+  if (options.now !== undefined) await context.clock.install({ time: new Date(options.now) });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${server.origin}/index.html`);
@@ -150,6 +134,26 @@ async function launchOn(server: StaticServer, now: string | undefined): Promise<
       if (errors.length > 0) throw new Error(`Uncaught errors in the page:\n${errors.join('\n')}`);
     },
   };
+}
+
+/** A browser whose first page produces frames, relaunched once if it does not (see producesFrames). */
+async function launchWithFrames(
+  server: StaticServer,
+): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+  for (let attempt = 1; ; attempt++) {
+    // Playwright gives every launch a fresh, empty profile of its own: IndexedDB starts empty.
+    const executablePath = findChromium({ preferHeadlessShell: true });
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true });
+    const page = await context.newPage();
+    if (await producesFrames(page, 10_000)) return { browser, context, page };
+    await browser.close();
+    if (attempt >= LAUNCH_ATTEMPTS) {
+      await server.close();
+      throw new Error(`Chromium produced no animation frame in ${LAUNCH_ATTEMPTS} launches: clicks cannot be checked.`);
+    }
+    console.warn('Chromium started without animation frames: launching it again.');
+  }
 }
 
 /** Requests that left the app's own origin (data: and blob: URLs are the page's own memory). */

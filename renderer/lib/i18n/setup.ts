@@ -28,7 +28,10 @@ export function initOptions(language: Language, resources: Resource): InitOption
   };
 }
 
-/** Keeps <html lang> true for screen readers (WCAG 3.1.1) when the language changes. */
+/**
+ * Keeps <html lang> true for screen readers (WCAG 3.1.1) when the language changes, and remembers the language for
+ * the next start's notice (below).
+ */
 export function applyDocumentLanguage(language: Language): void {
   document.documentElement.lang = language;
   rememberLanguage(language);
